@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import type { PendingFinding } from '../findings/pending.js';
+import type { Source } from '../load/discover.js';
+import { ioMessage } from '../load/discover.js';
+import { parseFile, type ParsedDocument } from '../load/parse.js';
+
+const START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Read and parse every source. A file that cannot be read or decoded is a finding on that file
+ * (the others are still checked); it never stops the run.
+ */
+export async function readSources(
+  sources: Source[],
+  readStdin: () => Promise<string>,
+): Promise<{ documents: ParsedDocument[]; findings: PendingFinding[]; texts: Map<string, string> }> {
+  const documents: ParsedDocument[] = [];
+  const findings: PendingFinding[] = [];
+  const texts = new Map<string, string>();
+  for (const source of sources) {
+    let text: string;
+    try {
+      text = source.absolute === undefined ? await readStdin() : decode(await readFile(source.absolute));
+    } catch (err) {
+      findings.push({
+        ruleId: 'input/yaml-syntax',
+        message: `cannot read ${source.display}: ${err instanceof DecodeError ? err.message : ioMessage(err)}`,
+        target: { file: source.display, region: START },
+      });
+      continue;
+    }
+    texts.set(source.display, text);
+    const parsed = parseFile(source.display, text);
+    documents.push(...parsed.documents);
+    for (const p of parsed.problems) findings.push({ ruleId: p.ruleId, message: p.message, target: { file: p.file, region: p.region } });
+  }
+  return { documents, findings, texts };
+}
+
+class DecodeError extends Error {}
+
+function decode(bytes: Uint8Array): string {
+  if (bytes.includes(0)) throw new DecodeError('it is a binary file (it contains NUL bytes), not YAML');
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new DecodeError('it is not valid UTF-8 text; save it as UTF-8');
+  }
+}

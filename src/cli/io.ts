@@ -1,0 +1,34 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** The edges of the program: everything run() reads from or writes to the outside world. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  readStdin: () => Promise<string>;
+  writeFile: (file: string, text: string) => Promise<void>;
+  clock: () => number;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    writeFile: async (file, text) => {
+      await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+      await writeFile(file, text);
+    },
+    clock: () => Date.now(),
+  };
+}

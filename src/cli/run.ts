@@ -1,0 +1,78 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ToolError, describeThrown } from '../errors.js';
+import { runCheck, type CheckFlags } from './commands/check.js';
+import { runExplain, runRules } from './commands/rules.js';
+import { runSchema } from './commands/schema.js';
+import type { CliIO } from './io.js';
+import { VERSION } from './version.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * Parse argv and run one command. Returns the exit code: 0 or 1 from the command, 2 when the tool
+ * could not do its job (usage, config, policy or internal error). Never throws, never exits.
+ */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('rollgate')
+    .description('Policy-as-code gate for coordinated rollouts')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError();
+
+  program
+    .command('check')
+    .description('lint rollout plans, services and change calendars')
+    .argument('[paths...]', 'files and folders (recursive *.yaml, *.yml); - reads stdin', [])
+    .option('-f, --format <name[=file]>', 'text, json or sarif; repeatable; =FILE writes there', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)').default('error'))
+    .option('--now <instant>', 'evaluation time for time-based rules (RFC 3339 with offset)')
+    .option('--param <name=value>', 'override a rule parameter; repeatable', collect, [])
+    .option('-q, --quiet', 'report errors only')
+    .option('--no-color', 'never colour the text output')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      exitCode = await runCheck(paths, flags, io);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (flags: { format: string }) => {
+      exitCode = await runRules(flags.format, io);
+    });
+
+  program
+    .command('explain')
+    .description("a rule's documentation with a failing and a passing example")
+    .argument('<rule>', 'rule id, e.g. readiness/missing-approval')
+    .action(async (rule: string) => {
+      exitCode = await runExplain(rule, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a kind (Service, ChangeCalendar, RolloutPlan)')
+    .argument('[kind]')
+    .action((kind: string | undefined) => {
+      exitCode = runSchema(kind, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with code 0; usage errors were already printed by commander.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof ToolError) {
+      io.stderr(`rollgate: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`rollgate: internal error: ${describeThrown(err)}\n`);
+    if (io.env.ROLLGATE_DEBUG) io.stderr(`${err instanceof Error ? err.stack : ''}\n`);
+    return 2;
+  }
+}

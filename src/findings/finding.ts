@@ -1,0 +1,49 @@
+/** Severities in order of weight; `off` only appears in configuration. */
+export type Severity = 'error' | 'warning' | 'note';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, note: 1 };
+
+/** Reference to one document of the catalogue. */
+export interface DocumentRef {
+  kind: string;
+  name: string;
+}
+
+/** A place in a user's file (1-based line and column, end exclusive like SARIF). */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation extends Location {
+  message: string;
+}
+
+/** One finding as every reporter sees it (CLI.md's JSON report shape). */
+export interface Finding extends Location {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** JSON pointer into the document the finding is about ("" for the whole document/file). */
+  path: string;
+  document?: DocumentRef;
+  related?: RelatedLocation[];
+}
+
+/** Sort order of CLI.md: file, line, column, rule id (then message, for byte-stable output). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,21 @@
+import type { Finding } from './finding.js';
+import type { RuleInfo } from '../policy/catalogue.js';
+
+/** Everything a reporter needs; reporters are pure functions of this. */
+export interface Report {
+  tool: { name: string; version: string };
+  summary: { files: number; documents: number; errors: number; warnings: number; notes: number };
+  findings: Finding[];
+  /** Every known rule (for SARIF's tool.driver.rules and docs), sorted by id. */
+  rules: RuleInfo[];
+  /** Source text of each file with findings, for reporters that show the offending line. */
+  sources: Map<string, string>;
+  /** False when the tool could not complete its job (SARIF executionSuccessful). */
+  executionSuccessful: boolean;
+}
+
+export type Reporter = (report: Report, options: ReporterOptions) => string;
+
+export interface ReporterOptions {
+  color: boolean;
+}

@@ -1,0 +1,163 @@
+import Graph from 'graphology';
+import { stronglyConnectedComponents } from 'graphology-components';
+import type { ServiceDoc } from '../model/documents.js';
+
+/** Why service `from` depends on service `to`: the entry of `from` that creates the edge. */
+export interface EdgeReason {
+  from: string;
+  to: string;
+  via: 'consumes' | 'dependsOn';
+  index: number;
+  api?: string;
+}
+
+export interface Cycle {
+  services: string[];
+  edges: EdgeReason[];
+}
+
+/**
+ * The service dependency graph of FORMAT.md: A → B when A consumes an API that B provides or
+ * lists B in dependsOn. Nodes are the valid Service documents; references to unknown services or
+ * APIs make no edge (graph/unknown-* rules report them).
+ */
+export class DependencyGraph {
+  readonly graph = new Graph.DirectedGraph<Record<string, never>, { reasons: EdgeReason[] }>();
+  /** API name → services providing it, sorted. */
+  readonly providers = new Map<string, string[]>();
+  private readonly dependentsMemo = new Map<string, number>();
+
+  constructor(services: Map<string, ServiceDoc>) {
+    const names = [...services.keys()].sort();
+    for (const name of names) this.graph.addNode(name);
+    for (const name of names) {
+      for (const p of services.get(name)!.spec.provides ?? []) {
+        const list = this.providers.get(p.api) ?? [];
+        if (!list.includes(name)) list.push(name);
+        this.providers.set(p.api, list);
+      }
+    }
+    for (const list of this.providers.values()) list.sort();
+    for (const name of names) {
+      const spec = services.get(name)!.spec;
+      (spec.consumes ?? []).forEach((c, index) => {
+        for (const provider of this.providers.get(c.api) ?? []) {
+          if (provider !== name) this.addReason({ from: name, to: provider, via: 'consumes', index, api: c.api });
+        }
+      });
+      (spec.dependsOn ?? []).forEach((dep, index) => {
+        if (services.has(dep)) this.addReason({ from: name, to: dep, via: 'dependsOn', index });
+      });
+    }
+  }
+
+  private addReason(reason: EdgeReason): void {
+    const existing = this.graph.hasDirectedEdge(reason.from, reason.to)
+      ? this.graph.getDirectedEdgeAttributes(reason.from, reason.to)
+      : undefined;
+    if (existing) existing.reasons.push(reason);
+    else this.graph.addDirectedEdgeWithKey(`${reason.from}->${reason.to}`, reason.from, reason.to, { reasons: [reason] });
+  }
+
+  /** Direct dependencies (out-neighbours) and dependents (in-neighbours), sorted. */
+  dependencies(service: string): string[] {
+    return this.graph.hasNode(service) ? [...this.graph.outNeighbors(service)].sort() : [];
+  }
+
+  dependents(service: string): string[] {
+    return this.graph.hasNode(service) ? [...this.graph.inNeighbors(service)].sort() : [];
+  }
+
+  /** Number of services that depend on `service`, directly or not (BFS on reversed edges, memoised). */
+  transitiveDependentCount(service: string): number {
+    const memo = this.dependentsMemo.get(service);
+    if (memo !== undefined) return memo;
+    const seen = new Set<string>([service]);
+    const queue = [service];
+    while (queue.length > 0) {
+      const current = queue.pop()!;
+      if (!this.graph.hasNode(current)) continue;
+      this.graph.forEachInNeighbor(current, (n) => {
+        if (!seen.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
+      });
+    }
+    const count = seen.size - 1;
+    this.dependentsMemo.set(service, count);
+    return count;
+  }
+
+  /** A shortest dependency path from `from` to `to` (following edges), or undefined. */
+  path(from: string, to: string): string[] | undefined {
+    if (!this.graph.hasNode(from) || !this.graph.hasNode(to) || from === to) return undefined;
+    const previous = new Map<string, string>([[from, from]]);
+    const queue = [from];
+    for (let head = 0; head < queue.length; head++) {
+      const current = queue[head]!;
+      for (const next of [...this.graph.outNeighbors(current)].sort()) {
+        if (previous.has(next)) continue;
+        previous.set(next, current);
+        if (next === to) {
+          const result = [to];
+          let at = to;
+          while (at !== from) {
+            at = previous.get(at)!;
+            result.unshift(at);
+          }
+          return result;
+        }
+        queue.push(next);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * One cycle per strongly connected group of services (listing every elementary cycle can be
+   * exponential; one concrete path per group is what a user needs to break it).
+   */
+  cycles(): Cycle[] {
+    const cycles: Cycle[] = [];
+    for (const component of stronglyConnectedComponents(this.graph)) {
+      if (component.length < 2) continue;
+      const members = new Set(component);
+      const start = [...component].sort()[0]!;
+      const services = this.cycleThrough(start, members);
+      if (!services) continue;
+      const edges = services.slice(0, -1).map((from, i) => {
+        const to = services[i + 1]!;
+        return this.graph.getDirectedEdgeAttributes(from, to).reasons[0]!;
+      });
+      cycles.push({ services, edges });
+    }
+    return cycles.sort((a, b) => (a.services[0]! < b.services[0]! ? -1 : 1));
+  }
+
+  /** A path start → … → start inside `members` (BFS back to the start node). */
+  private cycleThrough(start: string, members: Set<string>): string[] | undefined {
+    const previous = new Map<string, string>();
+    const queue = [start];
+    for (let head = 0; head < queue.length; head++) {
+      const current = queue[head]!;
+      for (const next of [...this.graph.outNeighbors(current)].sort()) {
+        if (!members.has(next)) continue;
+        if (next === start) {
+          const result = [start];
+          let at = current;
+          while (at !== start) {
+            result.unshift(at);
+            at = previous.get(at)!;
+          }
+          result.unshift(start);
+          return result;
+        }
+        if (previous.has(next)) continue;
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,120 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** One input source: a file path, or `-` for standard input. */
+export interface Source {
+  /** Path as shown in reports: relative to cwd, `/` separators; `<stdin>` for `-`. */
+  display: string;
+  /** Absolute path to read, or undefined for stdin. */
+  absolute?: string;
+}
+
+/** A path named on the command line that could not be read is reported, not thrown. */
+export interface DiscoveryProblem {
+  display: string;
+  message: string;
+}
+
+const YAML_FILE = /\.ya?ml$/i;
+/** Folders that never hold user documents and can be huge. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export function displayPath(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute) || '.';
+  return rel.split(path.sep).join('/');
+}
+
+/**
+ * Expand command-line paths into YAML files: folders recursively (sorted, symlink loops cut by
+ * real path), explicit files whatever their extension, `-` for stdin. Output order is sorted by
+ * display path so reports never depend on the file system's order.
+ */
+export async function discover(
+  inputs: string[],
+  cwd: string,
+): Promise<{ sources: Source[]; problems: DiscoveryProblem[] }> {
+  const sources = new Map<string, Source>();
+  const problems: DiscoveryProblem[] = [];
+  const visitedDirs = new Set<string>();
+
+  async function walk(dir: string): Promise<void> {
+    let real: string;
+    try {
+      real = await realpath(dir);
+    } catch (err) {
+      problems.push({ display: displayPath(dir, cwd), message: ioMessage(err) });
+      return;
+    }
+    if (visitedDirs.has(real)) return; // a symlink loop or a folder named twice
+    visitedDirs.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ display: displayPath(dir, cwd), message: ioMessage(err) });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() || entry.isSymbolicLink()) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (entry.isSymbolicLink()) {
+          const info = await stat(full).catch(() => undefined);
+          if (!info) continue; // dangling link inside a folder: not ours to report
+          if (info.isDirectory()) {
+            await walk(full);
+            continue;
+          }
+          if (!info.isFile()) continue;
+        } else {
+          await walk(full);
+          continue;
+        }
+      }
+      if (YAML_FILE.test(entry.name)) add(full);
+    }
+  }
+
+  function add(absolute: string): void {
+    const display = displayPath(absolute, cwd);
+    if (!sources.has(display)) sources.set(display, { display, absolute });
+  }
+
+  for (const input of inputs) {
+    if (input === '-') {
+      sources.set('<stdin>', { display: '<stdin>' });
+      continue;
+    }
+    const absolute = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (err) {
+      problems.push({ display: displayPath(absolute, cwd), message: ioMessage(err) });
+      continue;
+    }
+    if (info.isDirectory()) await walk(absolute);
+    else add(absolute);
+  }
+
+  const sorted = [...sources.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { sources: sorted, problems };
+}
+
+export function ioMessage(err: unknown): string {
+  const code = (err as { code?: string } | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
