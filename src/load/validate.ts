@@ -86,7 +86,9 @@ const validators = new Map<DocumentKind, ValidateFunction>();
 
 function ajv(): Ajv2020 {
   if (ajvCache) return ajvCache;
-  const instance = new Ajv2020({ allErrors: true, strict: true, verbose: true });
+  // Strict mode, except strictRequired: it cannot see properties declared by the parent schema
+  // object, which the window's anyOf/if branches (`required: [weekly]`) rely on.
+  const instance = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
   for (const [name, validate] of Object.entries(FORMATS)) instance.addFormat(name, { type: 'string', validate });
   instance.addSchema(readSchema(COMMON_FILE));
   return (ajvCache = instance);
@@ -306,7 +308,7 @@ function primitiveProblem(e: AjvError, all: AjvError[]): SchemaProblem {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { path, onKey: false, message: `must be ${String(p.comparison)} ${String(p.limit)}, got ${String(e.data)}` };
+      return { path, onKey: false, message: `must be ${COMPARISONS[String(p.comparison)] ?? String(p.comparison)} ${String(p.limit)}, got ${String(e.data)}` };
     case 'minItems':
       return {
         path,
@@ -320,11 +322,14 @@ function primitiveProblem(e: AjvError, all: AjvError[]): SchemaProblem {
         message: p.limit === 1 ? 'must not be empty' : `must be at least ${String(p.limit)} characters long`,
       };
     case 'uniqueItems': {
+      // ajv's i/j order depends on the item type: point at the later copy, name the earlier one.
       const items = Array.isArray(e.data) ? (e.data as unknown[]) : [];
+      const later = Math.max(Number(p.i), Number(p.j));
+      const earlier = Math.min(Number(p.i), Number(p.j));
       return {
-        path: `${path}/${String(p.i)}`,
+        path: `${path}/${later}`,
         onKey: false,
-        message: `${quoteValue(items[Number(p.i)])} is listed twice (also at position ${Number(p.j) + 1}): remove the duplicate`,
+        message: `${quoteValue(items[later])} is listed twice (also item ${earlier + 1} of the list): remove the duplicate`,
       };
     }
     default:
@@ -378,9 +383,11 @@ function formatMessage(format: string, data: unknown): string {
         ? `${q} is not a duration: add a unit (w d h m s), like ${text.trim()}m or ${text.trim()}s`
         : `${q} is not a duration: use units w d h m s, largest first, like 1h30m`;
     case 'rollgate-instant':
-      return DATE.test(text)
-        ? `${q} is a date, not an instant: add a time, like ${text}T22:00 (local) or ${text}T22:00:00Z`
-        : `${q} is not an instant: use RFC 3339 with an offset, like 2026-03-10T22:00:00+01:00 or 2026-03-10T21:00Z, or a local time like 2026-03-10T22:00`;
+      if (DATE.test(text)) return `${q} is a date, not an instant: add a time, like ${text}T22:00 (local) or ${text}T22:00:00Z`;
+      if (WALL_TIME.test(text)) {
+        return `${q} is a time of day, not an instant: add the date, like 2026-03-10T${text} (repeating windows use weekly or rrule with a wall-time start)`;
+      }
+      return `${q} is not an instant: use RFC 3339 with an offset, like 2026-03-10T22:00:00+01:00 or 2026-03-10T21:00Z, or a local time like 2026-03-10T22:00`;
     case 'rollgate-date':
       return isInstant(text)
         ? `${q} is an instant, not a date: give the day only, like ${text.slice(0, 10)}`
@@ -406,6 +413,8 @@ function formatMessage(format: string, data: unknown): string {
   }
 }
 
+const COMPARISONS: Record<string, string> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' };
+
 const TYPE_NAMES: Record<string, string> = {
   string: 'a string',
   number: 'a number',
@@ -426,6 +435,9 @@ function typeMessage(expected: string | string[], data: unknown, schema: AnySche
   if (types.includes('string') && (typeof data === 'number' || typeof data === 'boolean')) {
     if (schema.format === 'semver' && typeof data === 'number') {
       return `${base} (YAML read the version as a number: quote it, like "${threeParts(String(data))}")`;
+    }
+    if (schema.format === 'rollgate-duration' && typeof data === 'number') {
+      return `${base} (a duration needs a unit: w d h m s, like ${data}m)`;
     }
     return `${base} (quote it: "${String(data)}")`;
   }
