@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, fingerprint, pascalCase, sarifReporter } from '../../src/report/sarif.js';
 import { emptyReport, RULES, sampleReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
+import { sarifValidator } from '../helpers/sarif-schema.js';
 
-// ajv-formats is CommonJS: under nodenext its default import is module.exports, the plugin itself.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 type Sarif = {
   $schema: string;
@@ -30,14 +26,7 @@ let validate: (data: unknown) => boolean;
 let errors: () => string;
 
 beforeAll(() => {
-  const schema = JSON.parse(
-    readFileSync(new URL('../schemas/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
-  ) as Record<string, unknown>;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const v = ajv.compile(schema);
-  validate = (data) => v(data) as boolean;
-  errors = () => ajv.errorsText(v.errors, { separator: '\n' });
+  ({ validate, errors } = sarifValidator());
 });
 
 function parse(out: string): Sarif {
