@@ -6,7 +6,7 @@ import { buildStepDag } from '../facts/step-dag.js';
 import { computePlanFacts, instantFact } from '../facts/plan-facts.js';
 import { DependencyGraph } from '../graph/dependency-graph.js';
 import { buildCatalogue, type Catalogue } from '../load/catalogue.js';
-import { discover } from '../load/discover.js';
+import { discover, type DiscoveryProblem } from '../load/discover.js';
 import { INPUT_RULES } from '../load/input-rules.js';
 import type { ParsedDocument } from '../load/parse.js';
 import type { PlanDoc, ServiceDoc } from '../model/documents.js';
@@ -31,12 +31,10 @@ export interface CheckOptions {
 /** The whole pipeline of ARCHITECTURE.md from paths to a report; no output, no exit code. */
 export async function check(options: CheckOptions): Promise<Report> {
   const { sources, problems } = await discover(options.paths, options.cwd);
-  if (problems.length > 0) {
-    const p = problems[0]!;
-    throw new ToolError('usage', `cannot read '${p.display}': ${p.message}`);
-  }
+  const named = problems.find((p) => p.named);
+  if (named) throw new ToolError('usage', `cannot read '${named.display}': ${named.message}`);
   const read = await readSources(sources, options.readStdin);
-  const pending: PendingFinding[] = [...read.findings];
+  const pending: PendingFinding[] = [...unreadable(problems), ...read.findings];
   const built = buildCatalogue(read.documents);
   pending.push(...built.findings);
   const { catalogue } = built;
@@ -67,6 +65,15 @@ export async function check(options: CheckOptions): Promise<Report> {
   const ruleMap = new Map(rules.map((r) => [r.id, r]));
   const findings = pending.map((p) => resolveFinding(p, ruleMap)).sort(compareFindings);
   return buildReport(findings, rules, read.texts, sources.length, catalogue.documentCount, options.version);
+}
+
+/** Paths met inside folders that could not be read: findings on them, the rest is still checked. */
+function unreadable(problems: DiscoveryProblem[]): PendingFinding[] {
+  return problems.map((p) => ({
+    ruleId: 'input/yaml-syntax',
+    message: `cannot read ${p.display}: ${p.message}`,
+    target: { file: p.display, region: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+  }));
 }
 
 /** Every rule rollgate knows: the loader's input/* rules and the bundle's, sorted by id. */

@@ -9,10 +9,14 @@ export interface Source {
   absolute?: string;
 }
 
-/** A path named on the command line that could not be read is reported, not thrown. */
+/**
+ * A path that could not be read. `named` ones were given on the command line (a usage error, as
+ * in ESLint); the others were met while walking a folder and become findings on that path.
+ */
 export interface DiscoveryProblem {
   display: string;
   message: string;
+  named: boolean;
 }
 
 const YAML_FILE = /\.ya?ml$/i;
@@ -42,7 +46,7 @@ export async function discover(
     try {
       real = await realpath(dir);
     } catch (err) {
-      problems.push({ display: displayPath(dir, cwd), message: ioMessage(err) });
+      problems.push({ display: displayPath(dir, cwd), message: ioMessage(err), named: false });
       return;
     }
     if (visitedDirs.has(real)) return; // a symlink loop or a folder named twice
@@ -51,7 +55,7 @@ export async function discover(
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (err) {
-      problems.push({ display: displayPath(dir, cwd), message: ioMessage(err) });
+      problems.push({ display: displayPath(dir, cwd), message: ioMessage(err), named: false });
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -60,8 +64,14 @@ export async function discover(
       if (entry.isDirectory() || entry.isSymbolicLink()) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
         if (entry.isSymbolicLink()) {
-          const info = await stat(full).catch(() => undefined);
-          if (!info) continue; // dangling link inside a folder: not ours to report
+          let info;
+          try {
+            info = await stat(full);
+          } catch (err) {
+            // A broken or looping link that looks like one of our files is reported, not skipped.
+            if (YAML_FILE.test(entry.name)) problems.push({ display: displayPath(full, cwd), message: ioMessage(err), named: false });
+            continue;
+          }
           if (info.isDirectory()) {
             await walk(full);
             continue;
@@ -91,7 +101,7 @@ export async function discover(
     try {
       info = await stat(absolute);
     } catch (err) {
-      problems.push({ display: displayPath(absolute, cwd), message: ioMessage(err) });
+      problems.push({ display: displayPath(absolute, cwd), message: ioMessage(err), named: true });
       continue;
     }
     if (info.isDirectory()) await walk(absolute);

@@ -39,6 +39,8 @@ export function parseFile(file: string, source: string): { documents: ParsedDocu
 
   list.forEach((doc, index) => {
     if (doc.errors.length > 0) {
+      // Only the first syntax error of a document: the ones after it are mostly its echoes.
+      let syntaxReported = false;
       for (const err of doc.errors) {
         if (err.code === 'DUPLICATE_KEY') {
           // yaml marks one character; cover the whole repeated key.
@@ -51,6 +53,8 @@ export function parseFile(file: string, source: string): { documents: ParsedDocu
           });
           continue;
         }
+        if (syntaxReported) continue;
+        syntaxReported = true;
         problems.push({
           ruleId: 'input/yaml-syntax',
           file,
@@ -91,6 +95,9 @@ function keyAt(source: string, offset: number): string {
 
 /** yaml's messages carry a trailing code excerpt after a colon and newline; keep one line. */
 function syntaxMessage(message: string): string {
+  if (/maximum call stack/i.test(message)) {
+    return 'invalid YAML: the document is nested too deeply to read (rollgate documents need only a few levels)';
+  }
   const firstLine = message.split('\n')[0] ?? message;
   return `invalid YAML: ${firstLine.replace(/\s+at line \d+, column \d+:?\s*$/, '')}`;
 }

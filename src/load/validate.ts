@@ -315,6 +315,12 @@ function primitiveProblem(e: AjvError, all: AjvError[]): SchemaProblem {
         onKey: false,
         message: p.limit === 1 ? 'must not be an empty list: give at least one item' : `must have at least ${String(p.limit)} items`,
       };
+    case 'maxItems':
+      return {
+        path,
+        onKey: false,
+        message: `has ${Array.isArray(e.data) ? e.data.length : 'too many'} items, more than the ${String(p.limit)} allowed: split it up`,
+      };
     case 'minLength':
       return {
         path,
