@@ -194,8 +194,8 @@ th{color:var(--muted);font-weight:600}td.num{text-align:center}
 tr.has-error td:first-child{box-shadow:inset 4px 0 var(--err)}tr.has-warning td:first-child{box-shadow:inset 4px 0 #f9a825}
 .two{display:grid;grid-template-columns:1fr 1fr;gap:24px}
 .pill{display:inline-block;border-radius:10px;padding:0 8px;font-size:11px;font-weight:700;color:#fff;margin-left:4px;vertical-align:middle}
-.pill.error{background:var(--err)}.pill.warning{background:#f9a825;color:#3e2723}.pill.note{background:var(--note)}.pill.ok{background:var(--ok)}
-.missing{color:var(--err);font-weight:600}.ok{color:var(--ok);font-weight:600}.big{font-size:16px}
+.pill.error{background:var(--err)}.pill.warning{background:#f9a825;color:#3e2723}.pill.note{background:var(--note)}.missing{color:var(--err);font-weight:600}.ok{color:var(--ok);font-weight:600}
+.pill.ok{background:var(--ok);color:#fff}.big{font-size:16px}
 .conflicts{color:var(--err);margin:8px 0}
 .findings td.loc{white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
 .findings a{color:var(--note)}code{font-size:12px}

@@ -29,7 +29,7 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
   const t1 = to + pad;
   const plotW = WIDTH - LABEL - RIGHT;
   const x = (t: number) => LABEL + ((Math.min(Math.max(t, t0), t1) - t0) / (t1 - t0)) * plotW;
-  const height = TOP + rows.length * ROW + 56;
+  const height = TOP + rows.length * ROW + 60;
   const rowY = (i: number) => TOP + i * ROW;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="timeline" data-plan="${esc(plan.name)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title">`);
@@ -47,6 +47,7 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
   };
   let tick = t0 - offset(t0) + (offset(t0) === 0 ? 0 : step);
   let lastDay = '';
+  let lastDayX = -Infinity;
   out.push(`<g class="axis" font-size="11" fill="#546e7a">`);
   for (; tick <= t1; tick += step) {
     const tx = x(tick);
@@ -54,7 +55,12 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
     out.push(`<text x="${n(tx)}" y="${TOP - 10}" text-anchor="middle">${esc(step >= 86400 ? dayLabel(tick, zone).slice(0, -5) : wallTime(tick, zone))}</text>`);
     const day = dayLabel(tick, zone);
     if (day !== lastDay && step < 86400) {
-      out.push(`<text x="${n(tx)}" y="${TOP - 26}" text-anchor="middle" font-weight="600" fill="#37474f">${esc(day)}</text>`);
+      // The first day is labelled at the plot's left edge; later ones at their midnight tick if there is room.
+      const dx = lastDay === '' ? LABEL : tx;
+      if (dx - lastDayX >= 130) {
+        out.push(`<text x="${n(dx)}" y="${TOP - 26}" text-anchor="${lastDay === '' ? 'start' : 'middle'}" font-weight="600" fill="#37474f">${esc(day)}</text>`);
+        lastDayX = dx;
+      }
       lastDay = day;
     }
   }
@@ -103,13 +109,14 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
 
   // Markers: start, planned end, rollout + rollback.
   const bottom = rowY(rows.length);
-  const marker = (t: number, label: string, color: string, dash: string, anchor: string) => {
-    out.push(`<line x1="${n(x(t))}" y1="${TOP - 4}" x2="${n(x(t))}" y2="${n(bottom + 6)}" stroke="${color}" stroke-width="1.5" stroke-dasharray="${dash}"/>`);
-    out.push(`<text x="${n(x(t))}" y="${n(bottom + 20)}" font-size="11" text-anchor="${anchor}" fill="${color}">${esc(label)}</text>`);
+  const marker = (t: number, label: string, color: string, dash: string, line: number) => {
+    out.push(`<line x1="${n(x(t))}" y1="${TOP - 4}" x2="${n(x(t))}" y2="${n(bottom + 6 + line * 14)}" stroke="${color}" stroke-width="1.5" stroke-dasharray="${dash}"/>`);
+    const flip = x(t) + 150 > WIDTH; // near the right edge the label goes left of its line
+    out.push(`<text x="${n(x(t) + (flip ? -4 : 4))}" y="${n(bottom + 16 + line * 14)}" font-size="11" text-anchor="${flip ? 'end' : 'start'}" fill="${color}">${esc(label)}</text>`);
   };
-  marker(plan.start, `start ${wallTime(plan.start, zone)}`, '#37474f', '0', 'start');
-  if (plan.rolloutEnd !== undefined && plan.rollbackSeconds > 0) marker(finish, `+ rollback ${wallTime(finish, zone)}`, '#6a1b9a', '2 3', 'middle');
-  if (plan.end !== undefined) marker(plan.end, `end ${wallTime(plan.end, zone)}`, plan.end < finish ? '#c62828' : '#2e7d32', '6 3', 'end');
+  marker(plan.start, `start ${wallTime(plan.start, zone)}`, '#37474f', '0', 0);
+  if (plan.end !== undefined) marker(plan.end, `planned end ${wallTime(plan.end, zone)}`, plan.end < finish ? '#c62828' : '#2e7d32', '6 3', 0);
+  if (plan.rolloutEnd !== undefined && plan.rollbackSeconds > 0) marker(finish, `done + rollback ${wallTime(finish, zone)}`, '#6a1b9a', '2 3', 1);
   out.push(`<text x="${WIDTH - RIGHT}" y="${height - 8}" font-size="10.5" text-anchor="end" fill="#90a4ae">times in ${esc(zone ?? 'UTC')}</text>`);
   out.push(`</svg>`);
   return out.join('\n');
