@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import { compareFindings, type Finding } from '../findings/finding.js';
 import type { Report } from '../findings/report.js';
 
 const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
@@ -8,7 +8,7 @@ const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
  * pull request's diff. The step summary (markdown) is written by the CLI, not here: reporters are pure.
  */
 export function githubReporter(report: Report): string {
-  return report.findings.map(annotation).join('');
+  return [...report.findings].sort(compareFindings).map(annotation).join('');
 }
 
 export function annotation(f: Finding): string {
