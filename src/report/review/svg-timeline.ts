@@ -57,7 +57,7 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
     if (day !== lastDay && step < 86400) {
       // The first day is labelled at the plot's left edge; later ones at their midnight tick if there is room.
       const dx = lastDay === '' ? LABEL : tx;
-      if (dx - lastDayX >= 130) {
+      if (dx - lastDayX >= 190) {
         out.push(`<text x="${n(dx)}" y="${TOP - 26}" text-anchor="${lastDay === '' ? 'start' : 'middle'}" font-weight="600" fill="#37474f">${esc(day)}</text>`);
         lastDayX = dx;
       }
