@@ -16,6 +16,7 @@ import { resolveParams } from './params.js';
 import { catalogueInput, planInput, policyData } from './policy-input.js';
 import { readSources } from './read-sources.js';
 import { resolveFinding } from './resolve-findings.js';
+import { buildReviewModel } from '../report/review/build.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -52,11 +53,13 @@ export async function check(options: CheckOptions): Promise<Report> {
 
   pending.push(...(await engine.evaluate(catalogueInput(now), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
 
+  const reviewed: { doc: ParsedDocument; dag: ReturnType<typeof buildStepDag>['dag'] }[] = [];
   for (const name of [...catalogue.plans.keys()].sort()) {
     const doc = catalogue.plans.get(name)!;
     const plan = doc.value as unknown as PlanDoc;
     const { dag, problems: dagProblems } = buildStepDag(plan.spec.steps);
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
+    reviewed.push({ doc, dag });
     const facts = computePlanFacts(plan, services, graph, dag);
     const results = await engine.evaluate(planInput(now, doc, facts), `plan '${name}'`);
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
@@ -64,7 +67,8 @@ export async function check(options: CheckOptions): Promise<Report> {
 
   const ruleMap = new Map(rules.map((r) => [r.id, r]));
   const findings = pending.map((p) => resolveFinding(p, ruleMap)).sort(compareFindings);
-  return buildReport(findings, rules, read.texts, sources.length, catalogue.documentCount, options.version);
+  const report = buildReport(findings, rules, read.texts, sources.length, catalogue.documentCount, options.version);
+  return { ...report, review: buildReviewModel({ plans: reviewed, calendars: catalogue.calendars, services, graph, findings }) };
 }
 
 /** Paths met inside folders that could not be read: findings on them, the rest is still checked. */

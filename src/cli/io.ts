@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The edges of the program: everything run() reads from or writes to the outside world. */
@@ -10,6 +10,8 @@ export interface CliIO {
   cwd: string;
   readStdin: () => Promise<string>;
   writeFile: (file: string, text: string) => Promise<void>;
+  /** Append to a file (GITHUB_STEP_SUMMARY). */
+  appendFile: (file: string, text: string) => Promise<void>;
   clock: () => number;
 }
 
@@ -28,6 +30,9 @@ export function processIO(): CliIO {
     writeFile: async (file, text) => {
       await mkdir(path.dirname(path.resolve(file)), { recursive: true });
       await writeFile(file, text);
+    },
+    appendFile: async (file, text) => {
+      await appendFile(file, text);
     },
     clock: () => Date.now(),
   };

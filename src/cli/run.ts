@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ToolError, describeThrown } from '../errors.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runExplain, runRules } from './commands/rules.js';
+import { runGraph } from './commands/graph.js';
 import { runSchema } from './commands/schema.js';
 import type { CliIO } from './io.js';
 import { VERSION } from './version.js';
@@ -25,7 +26,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .command('check')
     .description('lint rollout plans, services and change calendars')
     .argument('[paths...]', 'files and folders (recursive *.yaml, *.yml); - reads stdin', [])
-    .option('-f, --format <name[=file]>', 'text, json or sarif; repeatable; =FILE writes there', collect, [])
+    .option('-f, --format <name[=file]>', 'text, json, sarif, junit, github, markdown or html; repeatable; =FILE writes there', collect, [])
     .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)').default('error'))
     .option('--now <instant>', 'evaluation time for time-based rules (RFC 3339 with offset)')
     .option('--param <name=value>', 'override a rule parameter; repeatable', collect, [])
@@ -49,6 +50,15 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('<rule>', 'rule id, e.g. readiness/missing-approval')
     .action(async (rule: string) => {
       exitCode = await runExplain(rule, io);
+    });
+
+  program
+    .command('graph')
+    .description('print the service dependency graph')
+    .argument('[paths...]', 'files and folders (recursive *.yaml, *.yml); - reads stdin', [])
+    .option('--format <format>', 'mermaid, dot or json', 'mermaid')
+    .action(async (paths: string[], flags: { format: string }) => {
+      exitCode = await runGraph(paths, flags.format, io);
     });
 
   program

@@ -1,5 +1,6 @@
-import type { Finding } from './finding.js';
+import type { Finding, Severity } from './finding.js';
 import type { RuleInfo } from '../policy/catalogue.js';
+import type { ReviewModel } from '../report/review/model.js';
 
 /** Everything a reporter needs; reporters are pure functions of this. */
 export interface Report {
@@ -12,10 +13,14 @@ export interface Report {
   sources: Map<string, string>;
   /** False when the tool could not complete its job (SARIF executionSuccessful). */
   executionSuccessful: boolean;
+  /** What the HTML and Markdown reports draw: plans, timelines, graphs (absent in hand-made reports). */
+  review?: ReviewModel;
 }
 
 export type Reporter = (report: Report, options: ReporterOptions) => string;
 
 export interface ReporterOptions {
   color: boolean;
+  /** `--fail-on`: which findings fail the gate (reports that show a verdict read it; default error). */
+  failOn?: Severity | 'none';
 }

@@ -5,7 +5,7 @@ import { ToolError, describeThrown } from '../../errors.js';
 import { SEVERITY_RANK, type Severity } from '../../findings/finding.js';
 import type { Report } from '../../findings/report.js';
 import { defaultBundleDir, loadBundle } from '../../policy/runtime.js';
-import { reporters } from '../../report/index.js';
+import { markdownReporter, reporters } from '../../report/index.js';
 import { useColor } from '../color.js';
 import { parseFormatFlags } from '../formats.js';
 import type { CliIO } from '../io.js';
@@ -44,7 +44,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
   const shown: Report = flags.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
   for (const out of outputs) {
     const color = out.file === undefined && useColor(flags.color, io.isTTY, io.env);
-    const text = reporters[out.format](shown, { color });
+    const text = reporters[out.format](shown, { color, failOn: flags.failOn as (typeof FAIL_ON)[number] });
     if (out.file === undefined) io.stdout(text);
     else {
       try {
@@ -52,6 +52,15 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
       } catch (err) {
         throw new ToolError('io', `cannot write ${out.format} report to '${out.file}': ${describeThrown(err)}`);
       }
+    }
+  }
+  // In GitHub Actions the github format also writes the review to the job's summary page.
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (summaryFile && outputs.some((o) => o.format === 'github')) {
+    try {
+      await io.appendFile(summaryFile, markdownReporter(shown, { color: false, failOn: flags.failOn as (typeof FAIL_ON)[number] }));
+    } catch (err) {
+      throw new ToolError('io', `cannot append the step summary to GITHUB_STEP_SUMMARY '${summaryFile}': ${describeThrown(err)}`);
     }
   }
   return failed(report, flags.failOn as (typeof FAIL_ON)[number]) ? 1 : 0;

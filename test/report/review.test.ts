@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/findings/report.js';
+import { htmlReporter } from '../../src/report/html.js';
+import { markdownReporter } from '../../src/report/markdown.js';
+import { runCheck } from '../helpers/run-check.js';
+import { emptyReport, sampleReport } from './fixtures.js';
+import { expectGolden } from './golden.js';
+
+const NOW = '2026-12-01T09:00:00Z';
+let examples: Report;
+
+beforeAll(async () => {
+  examples = await runCheck([path.resolve('examples')], { now: NOW, cwd: path.resolve('.') });
+});
+
+describe('review model', () => {
+  it('times the clean example as examples/README.md says (Europe/Berlin 20:00, 20:50, 21:40, 22:20)', () => {
+    const plan = examples.review!.plans.find((p) => p.name === 'multicurrency-eu')!;
+    const at = (iso: string) => Date.parse(iso) / 1000;
+    expect(plan.start).toBe(at('2026-12-01T19:00:00Z'));
+    expect(plan.steps.map((s) => [s.id, s.wave, s.start, s.end])).toEqual([
+      ['ledger', 1, at('2026-12-01T19:00:00Z'), at('2026-12-01T19:50:00Z')],
+      ['payments', 2, at('2026-12-01T19:50:00Z'), at('2026-12-01T20:40:00Z')],
+      ['checkout', 3, at('2026-12-01T20:40:00Z'), at('2026-12-01T21:20:00Z')],
+    ]);
+    // Migrations (10m) run before the deploy, so the region interval starts after them.
+    expect(plan.steps[0]!.intervals).toEqual([{ region: 'eu-west-1', start: at('2026-12-01T19:10:00Z'), end: at('2026-12-01T19:50:00Z') }]);
+    expect(plan.rolloutEnd).toBe(at('2026-12-01T21:20:00Z'));
+    expect(plan.rollbackSeconds).toBe(900);
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.graph.nodes.filter((v) => v.changed).map((v) => v.name)).toEqual(['checkout', 'ledger', 'payments']);
+    expect(plan.graph.nodes.map((v) => v.name)).toContain('web-frontend');
+  });
+
+  it('marks the step that runs in the year-end freeze, and only that one (notifications is tier 3)', () => {
+    const plan = examples.review!.plans.find((p) => p.name === 'payments-holiday-release')!;
+    expect(plan.windows.map((w) => [w.name, w.kind, w.appliesTo])).toEqual([['year-end-freeze', 'deny', [{ step: 'payments', region: 'eu-west-1' }]]]);
+    expect(plan.conflicts).toEqual([
+      { step: 'payments', region: 'eu-west-1', window: 'year-end-freeze', start: plan.start, end: plan.steps[0]!.end },
+    ]);
+    expect(plan.notShown.map((w) => w.name)).toEqual(['eu-weekly']);
+  });
+
+  it('keeps an unknown service in the graph, marked', () => {
+    const plan = examples.review!.plans.find((p) => p.name === 'inventory-reservations-eu')!;
+    expect(plan.graph.nodes.find((v) => v.name === 'search')).toMatchObject({ known: false, changed: true, waves: [1] });
+  });
+});
+
+describe('markdown reporter', () => {
+  it('matches the golden files', () => {
+    expectGolden('sample.md', markdownReporter(sampleReport(), { color: false }));
+    expectGolden('empty.md', markdownReporter(emptyReport(), { color: false }));
+    expectGolden('examples.md', markdownReporter(examples, { color: false }));
+  });
+
+  it('has a mermaid graph and a timeline row per step and region', () => {
+    const md = markdownReporter(examples, { color: false });
+    expect(md.match(/```mermaid\ngraph TD\n/g)).toHaveLength(examples.review!.plans.length);
+    expect(md).toContain('| 1 | payments | payments | 2.3.4 → 2.4.1 | eu-west-1 | 23:30–00:10 ⛔ freeze year-end-freeze |');
+  });
+
+  it('escapes pipes and line breaks in table cells', () => {
+    const r = sampleReport();
+    r.findings[0]!.message = 'a | b\nc';
+    expect(markdownReporter(r, { color: false })).toContain('a \\| b c');
+  });
+});
+
+describe('html reporter', () => {
+  it('matches the golden files', () => {
+    expectGolden('sample.html', htmlReporter(sampleReport(), { color: false }));
+    expectGolden('empty.html', htmlReporter(emptyReport(), { color: false }));
+    expectGolden('examples.html', htmlReporter(examples, { color: false }));
+  });
+
+  it('is self-contained: no scripts, stylesheets, fonts, images or frames from anywhere', () => {
+    const html = htmlReporter(examples, { color: false });
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import|url\((?!#)|\bsrc=/i);
+    // Links to runbooks are fine (the reader follows them); nothing is fetched on load.
+  });
+
+  it('escapes what users wrote', () => {
+    const r = sampleReport();
+    r.findings[0]!.message = '<script>alert(1)</script> & "x"';
+    const html = htmlReporter(r, { color: false });
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+    expect(html).not.toContain('<script>');
+  });
+
+  it('says pass or fail as --fail-on would', () => {
+    expect(htmlReporter(sampleReport(), { color: false })).toContain('<div class="verdict fail">');
+    expect(htmlReporter(sampleReport(), { color: false, failOn: 'none' })).toContain('<div class="verdict pass">');
+    expect(htmlReporter(emptyReport(), { color: false })).toContain('<div class="verdict pass">');
+  });
+});
