@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ToolError, describeThrown } from '../errors.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
+import { runOrder, type OrderFlags } from './commands/order.js';
 import { runExplain, runRules } from './commands/rules.js';
 import { runSchema } from './commands/schema.js';
 import type { CliIO } from './io.js';
@@ -49,6 +50,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('<rule>', 'rule id, e.g. readiness/missing-approval')
     .action(async (rule: string) => {
       exitCode = await runExplain(rule, io);
+    });
+
+  program
+    .command('order')
+    .description("the plan's steps as parallel waves, the rollback order, and (--suggest) an order that keeps every contract")
+    .argument('<plan>', 'name of a RolloutPlan')
+    .argument('[paths...]', 'files and folders (recursive *.yaml, *.yml); - reads stdin', [])
+    .option('--format <format>', 'text or json', 'text')
+    .option('--suggest', 'suggest an order of the steps that satisfies every contract (exit 1 if none does)')
+    .action(async (plan: string, paths: string[], flags: OrderFlags) => {
+      exitCode = await runOrder(plan, paths, flags, io);
     });
 
   program
