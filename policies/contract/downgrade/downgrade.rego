@@ -18,7 +18,7 @@
 #         - id: recommendations
 #           service: recommendations
 #           to: 0.4.1
-package rollgate.rules.contract["downgrade"]
+package rollgate.rules.contract.downgrade
 
 import data.rollgate.lib.util
 

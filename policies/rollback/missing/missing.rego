@@ -18,7 +18,7 @@
 #           to: 1.4.3
 #           rollback:
 #             procedure: https://runbooks.example/notifications#rollback
-package rollgate.rules.rollback["missing"]
+package rollgate.rules.rollback.missing
 
 import data.rollgate.lib.util
 

@@ -22,7 +22,7 @@
 #       steps:
 #         - id: ledger
 #           rollback: {procedure: https://runbooks.example/ledger, testedAt: 2026-11-20}
-package rollgate.rules.rollback["untested"]
+package rollgate.rules.rollback.untested
 
 import data.rollgate.lib.util
 
