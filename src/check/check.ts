@@ -60,7 +60,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     const { dag, problems: dagProblems } = buildStepDag(plan.spec.steps);
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
     reviewed.push({ doc, dag });
-    const facts = computePlanFacts(plan, services, graph, dag);
+    const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch);
     const results = await engine.evaluate(planInput(now, doc, facts), `plan '${name}'`);
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ToolError, describeThrown } from '../errors.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
+import { runOrder, type OrderFlags } from './commands/order.js';
 import { runExplain, runRules } from './commands/rules.js';
 import { runGraph } from './commands/graph.js';
 import { runSchema } from './commands/schema.js';
@@ -59,6 +60,17 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--format <format>', 'mermaid, dot or json', 'mermaid')
     .action(async (paths: string[], flags: { format: string }) => {
       exitCode = await runGraph(paths, flags.format, io);
+    });
+
+  program
+    .command('order')
+    .description("the plan's steps as parallel waves, the rollback order, and (--suggest) an order that keeps every contract")
+    .argument('<plan>', 'name of a RolloutPlan')
+    .argument('[paths...]', 'files and folders (recursive *.yaml, *.yml); - reads stdin', [])
+    .option('--format <format>', 'text or json', 'text')
+    .option('--suggest', 'suggest an order of the steps that satisfies every contract (exit 1 if none does)')
+    .action(async (plan: string, paths: string[], flags: OrderFlags) => {
+      exitCode = await runOrder(plan, paths, flags, io);
     });
 
   program

@@ -3,6 +3,8 @@ import type { DependencyGraph } from '../graph/dependency-graph.js';
 import type { Consumed, PlanDoc, ServiceDoc, Step } from '../model/documents.js';
 import { isoUtc, resolveInstant } from '../time/instant.js';
 import type { StepDag } from './step-dag.js';
+import { computeContractFacts, type ContractFacts } from './contract-facts.js';
+import { computeRollbackFacts, type RollbackFacts } from './rollback-facts.js';
 
 /** An instant as rules see it: epoch seconds and UTC text for messages. */
 export interface InstantFact {
@@ -45,6 +47,8 @@ export interface PlanFacts {
   approvals: { index: number; role: string; by: string; atEpoch?: number; ageSeconds?: number }[];
   backups: { index: number; datastore: string; verifiedEpoch?: number; ageSeconds?: number }[];
   parallelPairs: { a: number; b: number; path: string[] }[];
+  contract: ContractFacts;
+  rollback: RollbackFacts;
 }
 
 export function instantFact(epoch: number): InstantFact {
@@ -60,6 +64,7 @@ export function computePlanFacts(
   services: Map<string, ServiceDoc>,
   graph: DependencyGraph,
   dag: StepDag,
+  nowEpoch?: number,
 ): PlanFacts {
   const spec = plan.spec;
   const zone = spec.timeZone;
@@ -109,6 +114,9 @@ export function computePlanFacts(
       return { index, datastore: b.datastore, ...(verifiedEpoch !== undefined ? { verifiedEpoch } : {}), ...(age !== undefined ? { ageSeconds: age } : {}) };
     }),
     parallelPairs: parallelPairs(spec.steps, dag, graph),
+    // Dates (sunsets) are compared with the plan's start, or --now when it has none.
+    contract: computeContractFacts(plan, services, graph, dag, startEpoch ?? nowEpoch ?? 0),
+    rollback: computeRollbackFacts(plan, startEpoch),
   };
 }
 
