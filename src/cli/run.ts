@@ -3,6 +3,8 @@ import { ToolError, describeThrown } from '../errors.js';
 import { runCheck, type CheckFlags } from './commands/check.js';
 import { runExplain, runRules } from './commands/rules.js';
 import { runSchema } from './commands/schema.js';
+import { runInit } from './commands/init.js';
+import { runPolicyBuild, runPolicyTest } from './commands/policy.js';
 import type { CliIO } from './io.js';
 import { VERSION } from './version.js';
 
@@ -61,6 +63,32 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('[kind]')
     .action((kind: string | undefined) => {
       exitCode = runSchema(kind, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter .rollgate.yaml, a Service, a ChangeCalendar and a RolloutPlan into an empty folder')
+    .argument('[dir]', 'folder to write into', '.')
+    .option('--force', 'write even if the folder is not empty (never overwrites existing files)')
+    .action(async (dir: string, flags: { force?: boolean }) => {
+      exitCode = await runInit(dir, Boolean(flags.force), io);
+    });
+
+  const policy = program.command('policy').description('build and test organisation rules (needs opa)');
+  policy
+    .command('build')
+    .description('compile a folder of Rego rules into one policy file for check --policy')
+    .argument('<dir>')
+    .option('-o, --output <file>', 'the .wasm file to write')
+    .action(async (dir: string, flags: { output?: string }) => {
+      exitCode = await runPolicyBuild(dir, flags.output, io);
+    });
+  policy
+    .command('test')
+    .description("run a policy folder's opa tests and its fixtures through the compiled WASM")
+    .argument('<dir>')
+    .action(async (dir: string) => {
+      exitCode = await runPolicyTest(dir, io);
     });
 
   try {
