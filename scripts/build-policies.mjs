@@ -13,14 +13,12 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const policiesDir = path.join(root, "policies");
 const bundleDir = path.join(root, "bundle");
 const capabilitiesFile = path.join(policiesDir, "capabilities.json");
-const ENTRYPOINT = "rollgate/main/findings";
 
 // Builtins OPA compiles natively into WASM: the keys of `builtinsFunctions` in
 // internal/compiler/wasm/wasm.go of OPA v1.22.2 (ast.X.Name resolved to names).
@@ -84,103 +82,27 @@ function writeCapabilities(opa) {
   console.log(`wrote ${path.relative(root, capabilitiesFile)} (${builtins.length} builtins)`);
 }
 
-// Copies the policy sources (no tests, no fixtures, no capabilities) into dir, sorted.
-function copySources(dir) {
-  const files = [];
-  const walk = (rel) => {
-    for (const entry of fs.readdirSync(path.join(policiesDir, rel), { withFileTypes: true })) {
-      const r = path.join(rel, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "fixtures") walk(r);
-      } else if (entry.name.endsWith(".rego") && !entry.name.endsWith("_test.rego")) {
-        files.push(r);
-      }
-    }
-  };
-  walk("");
-  files.sort();
-  for (const f of files) {
-    fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
-    fs.copyFileSync(path.join(policiesDir, f), path.join(dir, f));
-  }
-  return files;
+// The compilation itself (sources, capabilities, opa build, METADATA catalogue) is shared with
+// `rollgate policy build` in src/policy/compile.ts; it runs from dist/ (npx tsc builds it).
+async function compiler() {
+  const built = path.join(root, "dist", "src", "policy", "compile.js");
+  if (!fs.existsSync(built)) fail("dist/ is missing: run npx tsc -p tsconfig.json first (src/policy/compile.ts does the build)");
+  return import(pathToFileURL(built).href);
 }
 
-// Minimal tar reader: returns the content of the named entry.
-function extractFromTar(tar, wanted) {
-  let off = 0;
-  while (off + 512 <= tar.length) {
-    const header = tar.subarray(off, off + 512);
-    if (header.every((b) => b === 0)) break;
-    const str = (a, b) => header.subarray(a, b).toString("utf8").replace(/\0.*$/s, "");
-    const prefix = str(345, 500);
-    const name = (prefix ? `${prefix}/` : "") + str(0, 100);
-    const size = parseInt(str(124, 136).trim() || "0", 8);
-    const body = tar.subarray(off + 512, off + 512 + size);
-    if (name.replace(/^\.?\//, "") === wanted.replace(/^\//, "")) return Buffer.from(body);
-    off += 512 + Math.ceil(size / 512) * 512;
-  }
-  fail(`${wanted} not found in the bundle built by opa`);
-}
-
-function block(text) {
-  return typeof text === "string" ? text.replace(/\s+$/, "") + "\n" : "";
-}
-
-function rulesFromInspect(opa, srcDir) {
-  const out = JSON.parse(run(opa, ["inspect", "-a", "--format", "json", "."], { cwd: srcDir }));
-  const rules = [];
-  for (const entry of out.annotations ?? []) {
-    const a = entry.annotations ?? {};
-    if (a.scope !== "package") continue;
-    const segs = (entry.path ?? []).map((p) => p.value);
-    // [data, rollgate, rules, <category>, <name>]
-    if (segs.length !== 5 || segs[1] !== "rollgate" || segs[2] !== "rules") continue;
-    const id = `${segs[3]}/${segs[4]}`;
-    const custom = a.custom ?? {};
-    if (!["error", "warning", "note"].includes(custom.severity)) fail(`${id}: custom.severity must be error, warning or note`);
-    if (!a.title || !a.description) fail(`${id}: METADATA needs title and description`);
-    rules.push({
-      id,
-      severity: custom.severity,
-      title: a.title,
-      description: a.description.replace(/\s+/g, " ").trim(),
-      parameters: (custom.parameters ?? []).map((p) => ({
-        name: p.name,
-        type: p.type,
-        default: p.default,
-        description: p.description,
-      })),
-      examples: { fails: block(custom.examples?.fails), passes: block(custom.examples?.passes) },
-    });
-  }
-  rules.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const ids = new Set();
-  for (const r of rules) {
-    if (ids.has(r.id)) fail(`duplicate METADATA for ${r.id}`);
-    ids.add(r.id);
-  }
-  return rules;
-}
-
-function build(opa, outDir) {
+async function build(opa, outDir) {
   if (!fs.existsSync(capabilitiesFile)) fail("policies/capabilities.json missing: run with --write-capabilities");
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rollgate-policies-"));
+  const { compileBuiltin } = await compiler();
+  let compiled;
   try {
-    const src = path.join(tmp, "src");
-    fs.mkdirSync(src);
-    copySources(src);
-    const tarball = path.join(tmp, "bundle.tar.gz");
-    run(opa, ["build", "-t", "wasm", "-e", ENTRYPOINT, "--capabilities", capabilitiesFile, "-o", tarball, "."], { cwd: src });
-    const wasm = extractFromTar(gunzipSync(fs.readFileSync(tarball)), "/policy.wasm");
-    const rules = rulesFromInspect(opa, src);
-    fs.mkdirSync(outDir, { recursive: true });
-    fs.writeFileSync(path.join(outDir, "policy.wasm"), wasm);
-    fs.writeFileSync(path.join(outDir, "rules.json"), JSON.stringify(rules, null, 2) + "\n");
-    return rules;
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+    compiled = compileBuiltin(opa);
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
   }
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, "policy.wasm"), compiled.wasm);
+  fs.writeFileSync(path.join(outDir, "rules.json"), JSON.stringify(compiled.rules, null, 2) + "\n");
+  return compiled.rules;
 }
 
 const sha = (f) => createHash("sha256").update(fs.readFileSync(f)).digest("hex");
@@ -193,7 +115,7 @@ if (args.includes("--write-capabilities")) {
 if (args.includes("--check")) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rollgate-bundle-"));
   try {
-    build(opa, tmp);
+    await build(opa, tmp);
     const stale = ["policy.wasm", "rules.json"].filter((f) => {
       const committed = path.join(bundleDir, f);
       return !fs.existsSync(committed) || sha(committed) !== sha(path.join(tmp, f));
@@ -207,6 +129,6 @@ if (args.includes("--check")) {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 } else if (!args.includes("--write-capabilities") || args.includes("--build")) {
-  const rules = build(opa, bundleDir);
+  const rules = await build(opa, bundleDir);
   console.log(`built bundle/policy.wasm (sha256 ${sha(path.join(bundleDir, "policy.wasm"))}) and bundle/rules.json (${rules.length} rules)`);
 }

@@ -15,6 +15,10 @@ import { PolicyEngine, type PolicyBundle, type PolicyFinding } from '../policy/r
 import { resolveParams } from './params.js';
 import { catalogueInput, planInput, policyData } from './policy-input.js';
 import { readSources } from './read-sources.js';
+import { applySeverity } from '../config/apply-severity.js';
+import type { RuleSetting, Waiver } from '../config/config-file.js';
+import { applyWaivers } from '../waivers/apply-waivers.js';
+import { CONFIG_RULES } from '../waivers/config-rules.js';
 import { resolveFinding } from './resolve-findings.js';
 import { buildReviewModel } from '../report/review/build.js';
 
@@ -25,6 +29,14 @@ export interface CheckOptions {
   nowEpoch: number;
   paramOverrides: Record<string, unknown>;
   bundle: PolicyBundle;
+  /** Extra policies (--policy, config `policies:`), evaluated beside the built-in bundle. */
+  extraBundles?: PolicyBundle[];
+  /** Per-rule severity from the config (applied after findings are located). */
+  ruleSettings?: Map<string, RuleSetting>;
+  /** Waivers from the config file (empty with --no-waivers). */
+  waivers?: Waiver[];
+  /** The config file the waivers come from: config/* findings point into it. */
+  configFile?: { absolute: string; display: string; source: string };
   readStdin: () => Promise<string>;
   version: string;
 }
@@ -40,18 +52,30 @@ export async function check(options: CheckOptions): Promise<Report> {
   pending.push(...built.findings);
   const { catalogue } = built;
 
-  const rules = allRules(options.bundle.rules);
+  const bundles = [options.bundle, ...(options.extraBundles ?? [])];
+  const rules = allRules(mergeCatalogues(bundles));
   const params = resolveParams(rules, options.paramOverrides);
   const services = docsOf<ServiceDoc>(catalogue.services);
   const graph = new DependencyGraph(services);
   const now = instantFact(options.nowEpoch);
 
-  const engine = await PolicyEngine.create(options.bundle, options.nowEpoch);
-  engine.setData(policyData(catalogue, graph, params));
+  // Every bundle reads the same data and input (docs/input-document.md), in its own instance.
+  const engines: PolicyEngine[] = [];
+  const data = policyData(catalogue, graph, params);
+  for (const bundle of bundles) {
+    const engine = await PolicyEngine.create(bundle, options.nowEpoch);
+    engine.setData(data);
+    engines.push(engine);
+  }
+  const evaluateAll = async (input: object, what: string) => {
+    const out: PolicyFinding[] = [];
+    for (const engine of engines) out.push(...(await engine.evaluate(input, what)));
+    return out;
+  };
   const located = (docOf: (f: PolicyFinding) => ParsedDocument | undefined) => (f: PolicyFinding) =>
     policyFinding(f, docOf(f), catalogue);
 
-  pending.push(...(await engine.evaluate(catalogueInput(now), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
+  pending.push(...(await evaluateAll(catalogueInput(now), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
 
   const reviewed: { doc: ParsedDocument; dag: ReturnType<typeof buildStepDag>['dag'] }[] = [];
   for (const name of [...catalogue.plans.keys()].sort()) {
@@ -61,13 +85,22 @@ export async function check(options: CheckOptions): Promise<Report> {
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
     reviewed.push({ doc, dag });
     const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch);
-    const results = await engine.evaluate(planInput(now, doc, facts), `plan '${name}'`);
+    const results = await evaluateAll(planInput(now, doc, facts), `plan '${name}'`);
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }
 
   const ruleMap = new Map(rules.map((r) => [r.id, r]));
-  const findings = pending.map((p) => resolveFinding(p, ruleMap)).sort(compareFindings);
-  const report = buildReport(findings, rules, read.texts, sources.length, catalogue.documentCount, options.version);
+  const settings = options.ruleSettings ?? new Map<string, RuleSetting>();
+  let findings = applySeverity(pending.map((p) => resolveFinding(p, ruleMap)), settings);
+  const texts = new Map(read.texts);
+  const config = options.configFile;
+  if (config && (options.waivers ?? []).length > 0) {
+    const waived = applyWaivers(findings, options.waivers ?? [], { configAbsolute: config.absolute, configDisplay: config.display, cwd: options.cwd, nowEpoch: options.nowEpoch });
+    findings = [...waived.findings, ...applySeverity(waived.problems.map((p) => resolveFinding(p, ruleMap)), settings)];
+    texts.set(config.display, config.source);
+  }
+  findings.sort(compareFindings);
+  const report = buildReport(findings, rules, texts, sources.length, catalogue.documentCount, options.version);
   return { ...report, review: buildReviewModel({ plans: reviewed, calendars: catalogue.calendars, services, graph, findings }) };
 }
 
@@ -80,9 +113,27 @@ function unreadable(problems: DiscoveryProblem[]): PendingFinding[] {
   }));
 }
 
-/** Every rule rollgate knows: the loader's input/* rules and the bundle's, sorted by id. */
+/** Every rule rollgate knows: the loader's input/* and config/* rules and the bundles', sorted by id. */
 export function allRules(bundleRules: RuleInfo[]): RuleInfo[] {
-  return [...INPUT_RULES, ...bundleRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...INPUT_RULES, ...CONFIG_RULES, ...bundleRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The rules of several bundles; an id defined twice (or a reserved category) is a policy error. */
+export function mergeCatalogues(bundles: PolicyBundle[]): RuleInfo[] {
+  const owner = new Map<string, string>();
+  for (const r of [...INPUT_RULES, ...CONFIG_RULES]) owner.set(r.id, 'rollgate (built in)');
+  const out: RuleInfo[] = [];
+  for (const bundle of bundles) {
+    for (const rule of bundle.rules) {
+      const first = owner.get(rule.id);
+      if (first !== undefined) {
+        throw new ToolError('policy', `policy '${bundle.origin}' defines rule ${rule.id}, which ${first} already defines: give the rule its own id (category/name)`);
+      }
+      owner.set(rule.id, `policy '${bundle.origin}'`);
+      out.push(rule);
+    }
+  }
+  return out;
 }
 
 function docsOf<T>(docs: Map<string, ParsedDocument>): Map<string, T> {
@@ -120,7 +171,7 @@ function buildReport(
   documents: number,
   version: string,
 ): Report {
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const count = (s: string) => findings.filter((f) => f.severity === s && !f.suppressed).length;
   const sources = new Map<string, string>();
   for (const f of findings) {
     const text = texts.get(f.file);
@@ -128,7 +179,7 @@ function buildReport(
   }
   return {
     tool: { name: 'rollgate', version },
-    summary: { files, documents, errors: count('error'), warnings: count('warning'), notes: count('note') },
+    summary: { files, documents, errors: count('error'), warnings: count('warning'), notes: count('note'), suppressed: findings.filter((f) => f.suppressed).length },
     findings,
     rules,
     sources,

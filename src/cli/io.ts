@@ -9,7 +9,7 @@ export interface CliIO {
   env: NodeJS.ProcessEnv;
   cwd: string;
   readStdin: () => Promise<string>;
-  writeFile: (file: string, text: string) => Promise<void>;
+  writeFile: (file: string, text: string | Uint8Array) => Promise<void>;
   /** Append to a file (GITHUB_STEP_SUMMARY). */
   appendFile: (file: string, text: string) => Promise<void>;
   clock: () => number;

@@ -5,6 +5,8 @@ import { runOrder, type OrderFlags } from './commands/order.js';
 import { runExplain, runRules } from './commands/rules.js';
 import { runGraph } from './commands/graph.js';
 import { runSchema } from './commands/schema.js';
+import { runInit } from './commands/init.js';
+import { runPolicyBuild, runPolicyTest } from './commands/policy.js';
 import type { CliIO } from './io.js';
 import { VERSION } from './version.js';
 
@@ -28,9 +30,13 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .description('lint rollout plans, services and change calendars')
     .argument('[paths...]', 'files and folders (recursive *.yaml, *.yml); - reads stdin', [])
     .option('-f, --format <name[=file]>', 'text, json, sarif, junit, github, markdown or html; repeatable; =FILE writes there', collect, [])
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 1)').default('error'))
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that fails (exit 1): error, warning, note, none (default: error)'))
     .option('--now <instant>', 'evaluation time for time-based rules (RFC 3339 with offset)')
+    .option('-c, --config <file>', 'config file (default: .rollgate.yaml found walking up from the current folder)')
+    .option('-p, --policy <path>', 'extra policy: .wasm from `policy build`, bundle folder, or Rego folder; repeatable', collect, [])
     .option('--param <name=value>', 'override a rule parameter; repeatable', collect, [])
+    .option('--no-waivers', 'ignore the waivers of the config file')
+    .option('--print-config', 'print the effective configuration and where each value came from, then exit')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'never colour the text output')
     .action(async (paths: string[], flags: CheckFlags) => {
@@ -79,6 +85,32 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('[kind]')
     .action((kind: string | undefined) => {
       exitCode = runSchema(kind, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter .rollgate.yaml, a Service, a ChangeCalendar and a RolloutPlan into an empty folder')
+    .argument('[dir]', 'folder to write into', '.')
+    .option('--force', 'write even if the folder is not empty (never overwrites existing files)')
+    .action(async (dir: string, flags: { force?: boolean }) => {
+      exitCode = await runInit(dir, Boolean(flags.force), io);
+    });
+
+  const policy = program.command('policy').description('build and test organisation rules (needs opa)');
+  policy
+    .command('build')
+    .description('compile a folder of Rego rules into one policy file for check --policy')
+    .argument('<dir>')
+    .option('-o, --output <file>', 'the .wasm file to write')
+    .action(async (dir: string, flags: { output?: string }) => {
+      exitCode = await runPolicyBuild(dir, flags.output, io);
+    });
+  policy
+    .command('test')
+    .description("run a policy folder's opa tests and its fixtures through the compiled WASM")
+    .argument('<dir>')
+    .action(async (dir: string) => {
+      exitCode = await runPolicyTest(dir, io);
     });
 
   try {

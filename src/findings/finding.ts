@@ -31,6 +31,16 @@ export interface Finding extends Location {
   path: string;
   document?: DocumentRef;
   related?: RelatedLocation[];
+  /** Set when a waiver of the config file covers the finding: reported, but does not fail the gate. */
+  suppressed?: Suppression;
+}
+
+/** The waiver that suppresses a finding (JSON `suppressed`, SARIF `suppressions`). */
+export interface Suppression {
+  reason: string;
+  approvedBy?: string;
+  /** As written in the waiver (a date or an instant). */
+  expires: string;
 }
 
 /** Sort order of CLI.md: file, line, column, rule id (then message, for byte-stable output). */

@@ -5,7 +5,8 @@ import type { ReviewModel } from '../report/review/model.js';
 /** Everything a reporter needs; reporters are pure functions of this. */
 export interface Report {
   tool: { name: string; version: string };
-  summary: { files: number; documents: number; errors: number; warnings: number; notes: number };
+  /** Counts exclude suppressed findings; `suppressed` counts those. */
+  summary: { files: number; documents: number; errors: number; warnings: number; notes: number; suppressed: number };
   findings: Finding[];
   /** Every known rule (for SARIF's tool.driver.rules and docs), sorted by id. */
   rules: RuleInfo[];

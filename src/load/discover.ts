@@ -59,10 +59,14 @@ export async function discover(
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A policy rule folder (it holds .rego files) keeps its test fixtures in fixtures/: those are
+    // self-contained test documents, not part of the organisation's catalogue (docs/decisions.md).
+    const isRuleFolder = entries.some((e) => e.isFile() && e.name.endsWith('.rego'));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory() || entry.isSymbolicLink()) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (isRuleFolder && entry.name === 'fixtures') continue;
         if (entry.isSymbolicLink()) {
           let info;
           try {

@@ -18,6 +18,13 @@ function findingJson(f: Finding): Record<string, unknown> {
   if (f.related && f.related.length > 0) {
     out.related = f.related.map((r) => ({ file: r.file, line: r.line, column: r.column, message: r.message }));
   }
+  if (f.suppressed) {
+    out.suppressed = {
+      reason: f.suppressed.reason,
+      ...(f.suppressed.approvedBy !== undefined ? { approvedBy: f.suppressed.approvedBy } : {}),
+      expires: f.suppressed.expires,
+    };
+  }
   return out;
 }
 
@@ -34,6 +41,7 @@ export function jsonReporter(report: Report): string {
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       notes: report.summary.notes,
+      suppressed: report.summary.suppressed,
     },
     findings: [...report.findings].sort(compareFindings).map(findingJson),
   };

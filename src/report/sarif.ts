@@ -181,6 +181,17 @@ export function sarifReporter(report: Report): string {
         message: { text: r.message },
       }));
     }
+    if (f.suppressed) {
+      // A waiver in the config file: an external, accepted suppression (GitHub shows it as dismissed).
+      const by = f.suppressed.approvedBy !== undefined ? `, approved by ${f.suppressed.approvedBy}` : '';
+      result.suppressions = [
+        {
+          kind: 'external',
+          status: 'accepted',
+          justification: `${f.suppressed.reason}${by} (waiver expires ${f.suppressed.expires})`,
+        },
+      ];
+    }
     result.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(f) };
     const properties: Record<string, unknown> = { path: f.path };
     if (f.document) properties.document = { kind: f.document.kind, name: f.document.name };

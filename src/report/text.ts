@@ -38,7 +38,9 @@ function snippet(c: ChalkInstance, f: Finding, text: string, gutterWidth: number
  */
 export function textReporter(report: Report, options: ReporterOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const findings = [...report.findings].sort(compareFindings);
+  // Suppressed (waived) findings only show in a count line: they are accepted, not to act on.
+  const findings = [...report.findings].filter((f) => !f.suppressed).sort(compareFindings);
+  const suppressed = report.findings.length - findings.length;
   const out: string[] = [];
 
   const byFile = new Map<string, Finding[]>();
@@ -82,5 +84,6 @@ export function textReporter(report: Report, options: ReporterOptions): string {
       ),
     );
   }
+  if (suppressed > 0) out.push(c.dim(`${plural(suppressed, 'finding')} suppressed by waivers in the config file (--no-waivers shows them)`));
   return out.join('\n') + '\n';
 }

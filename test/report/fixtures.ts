@@ -196,7 +196,7 @@ export const FINDINGS: Finding[] = [
 export function sampleReport(): Report {
   return {
     tool: { name: 'rollgate', version: '1.0.0' },
-    summary: { files: 3, documents: 3, errors: 2, warnings: 2, notes: 2 },
+    summary: { files: 3, documents: 3, errors: 2, warnings: 2, notes: 2, suppressed: 0 },
     findings: FINDINGS.map((f) => structuredClone(f)),
     rules: RULES.map((r) => structuredClone(r)),
     sources: new Map([
@@ -210,10 +210,25 @@ export function sampleReport(): Report {
 export function emptyReport(): Report {
   return {
     tool: { name: 'rollgate', version: '1.0.0' },
-    summary: { files: 2, documents: 5, errors: 0, warnings: 0, notes: 0 },
+    summary: { files: 2, documents: 5, errors: 0, warnings: 0, notes: 0, suppressed: 0 },
     findings: [],
     rules: RULES.map((r) => structuredClone(r)),
     sources: new Map(),
     executionSuccessful: true,
   };
+}
+
+/**
+ * The sample report with the first error waived in the config file: reporters show it as
+ * suppressed (JSON `suppressed`, SARIF `suppressions`, text only a count line).
+ */
+export function suppressedReport(): Report {
+  const report = sampleReport();
+  const first = report.findings.findIndex((f) => f.severity === 'error');
+  report.findings[first] = {
+    ...report.findings[first]!,
+    suppressed: { reason: 'PCI deadline agreed with the CAB', approvedBy: 'vp-eng', expires: '2026-12-31' },
+  };
+  report.summary = { ...report.summary, errors: report.summary.errors - 1, suppressed: 1 };
+  return report;
 }

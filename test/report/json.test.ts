@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonReporter } from '../../src/report/json.js';
-import { emptyReport, sampleReport } from './fixtures.js';
+import { emptyReport, suppressedReport, sampleReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 describe('json reporter', () => {
@@ -18,7 +18,7 @@ describe('json reporter', () => {
       findings: Record<string, unknown>[];
     };
     expect(Object.keys(out)).toEqual(['tool', 'summary', 'findings']);
-    expect(Object.keys(out.summary)).toEqual(['files', 'documents', 'errors', 'warnings', 'notes']);
+    expect(Object.keys(out.summary)).toEqual(['files', 'documents', 'errors', 'warnings', 'notes', 'suppressed']);
     const base = ['ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'path', 'document'];
     for (const f of out.findings) {
       expect(Object.keys(f)).toEqual(f.related ? [...base, 'related'] : base);
@@ -60,5 +60,9 @@ describe('json reporter', () => {
     const out = jsonReporter(emptyReport());
     expect(out.endsWith('}\n')).toBe(true);
     expect(out.split('\n')[1]).toMatch(/^ {2}"tool"/);
+  });
+
+  it('shows a waived finding as suppressed (golden)', () => {
+    expectGolden('suppressed.json', jsonReporter(suppressedReport()));
   });
 });

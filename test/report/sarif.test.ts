@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileUri, fingerprint, pascalCase, sarifReporter } from '../../src/report/sarif.js';
-import { emptyReport, RULES, sampleReport } from './fixtures.js';
+import { emptyReport, suppressedReport, RULES, sampleReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 import { sarifValidator } from '../helpers/sarif-schema.js';
 
@@ -101,5 +101,9 @@ describe('sarif reporter', () => {
   it('names rules in PascalCase', () => {
     expect(pascalCase('window/freeze-conflict')).toBe('WindowFreezeConflict');
     expect(pascalCase('readiness/missing-runbook')).toBe('ReadinessMissingRunbook');
+  });
+
+  it('shows a waived finding as suppressed (golden)', () => {
+    expectGolden('suppressed.sarif', sarifReporter(suppressedReport()));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textReporter } from '../../src/report/text.js';
-import { emptyReport, sampleReport } from './fixtures.js';
+import { emptyReport, suppressedReport, sampleReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 // eslint-disable-next-line no-control-regex
@@ -48,5 +48,9 @@ describe('text reporter', () => {
     const out = textReporter(r, { color: false });
     expect(out).toContain('  1:1  note  Calendar');
     expect(out).not.toContain(' | ');
+  });
+
+  it('shows a waived finding as suppressed (golden)', () => {
+    expectGolden('suppressed.txt', textReporter(suppressedReport(), { color: false }));
   });
 });
