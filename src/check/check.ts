@@ -4,6 +4,8 @@ import type { PendingFinding } from '../findings/pending.js';
 import type { Report } from '../findings/report.js';
 import { buildStepDag } from '../facts/step-dag.js';
 import { computePlanFacts, instantFact } from '../facts/plan-facts.js';
+import { WindowRun } from '../facts/window-facts.js';
+import type { CalendarDoc } from '../calendar/calendar.js';
 import { DependencyGraph } from '../graph/dependency-graph.js';
 import { buildCatalogue, type Catalogue } from '../load/catalogue.js';
 import { discover } from '../load/discover.js';
@@ -52,14 +54,21 @@ export async function check(options: CheckOptions): Promise<Report> {
   const located = (docOf: (f: PolicyFinding) => ParsedDocument | undefined) => (f: PolicyFinding) =>
     policyFinding(f, docOf(f), catalogue);
 
-  pending.push(...(await engine.evaluate(catalogueInput(now), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
+  // Window facts for the whole run, once: calendars expanded, timelines, cross-plan overlaps.
+  const windows = new WindowRun(docsOf<PlanDoc>(catalogue.plans), docsOf<CalendarDoc>(catalogue.calendars), services, graph);
+  for (const cal of windows.calendars) {
+    const doc = catalogue.calendars.get(cal.name)!;
+    for (const e of cal.ruleErrors) pending.push({ ruleId: 'input/schema', message: e.message, target: { doc, path: e.path } });
+  }
+
+  pending.push(...(await engine.evaluate(catalogueInput(now, { calendars: windows.calendarFacts() }), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
 
   for (const name of [...catalogue.plans.keys()].sort()) {
     const doc = catalogue.plans.get(name)!;
     const plan = doc.value as unknown as PlanDoc;
     const { dag, problems: dagProblems } = buildStepDag(plan.spec.steps);
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
-    const facts = computePlanFacts(plan, services, graph, dag);
+    const facts = computePlanFacts(plan, services, graph, dag, windows.planFacts(name));
     const results = await engine.evaluate(planInput(now, doc, facts), `plan '${name}'`);
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }

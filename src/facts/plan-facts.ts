@@ -3,6 +3,7 @@ import type { DependencyGraph } from '../graph/dependency-graph.js';
 import type { Consumed, PlanDoc, ServiceDoc, Step } from '../model/documents.js';
 import { isoUtc, resolveInstant } from '../time/instant.js';
 import type { StepDag } from './step-dag.js';
+import type { WindowFacts } from './window-facts.js';
 
 /** An instant as rules see it: epoch seconds and UTC text for messages. */
 export interface InstantFact {
@@ -45,6 +46,8 @@ export interface PlanFacts {
   approvals: { index: number; role: string; by: string; atEpoch?: number; ageSeconds?: number }[];
   backups: { index: number; datastore: string; verifiedEpoch?: number; ageSeconds?: number }[];
   parallelPairs: { a: number; b: number; path: string[] }[];
+  /** Time zones, calendars, timeline and overlaps (src/facts/window-facts.ts). */
+  window?: WindowFacts;
 }
 
 export function instantFact(epoch: number): InstantFact {
@@ -60,6 +63,7 @@ export function computePlanFacts(
   services: Map<string, ServiceDoc>,
   graph: DependencyGraph,
   dag: StepDag,
+  window?: WindowFacts,
 ): PlanFacts {
   const spec = plan.spec;
   const zone = spec.timeZone;
@@ -109,6 +113,7 @@ export function computePlanFacts(
       return { index, datastore: b.datastore, ...(verifiedEpoch !== undefined ? { verifiedEpoch } : {}), ...(age !== undefined ? { ageSeconds: age } : {}) };
     }),
     parallelPairs: parallelPairs(spec.steps, dag, graph),
+    ...(window ? { window } : {}),
   };
 }
 
