@@ -1,0 +1,11 @@
+import { WindowRun } from '/work/wt/issue3/dist/src/facts/window-facts.js';
+import { DependencyGraph } from '/work/wt/issue3/dist/src/graph/dependency-graph.js';
+import { parseAllDocuments } from 'yaml';
+import fs from 'node:fs'; import path from 'node:path';
+const files = process.argv.slice(2);
+const docs = files.flatMap(f => parseAllDocuments(fs.readFileSync(f,'utf8')).map(d=>d.toJS()));
+const by = k => new Map(docs.filter(d=>d?.kind===k).map(d=>[d.metadata.name,d]));
+const services = by('Service');
+const run = new WindowRun(by('RolloutPlan'), by('ChangeCalendar'), services, new DependencyGraph(services));
+console.log(JSON.stringify(run.calendarFacts()));
+for (const n of by('RolloutPlan').keys()) console.log(n, JSON.stringify(run.planFacts(n), null, 1));
