@@ -33,8 +33,8 @@ deny contains finding if {
 	finding := {
 		"path": util.step_path(s.index),
 		"message": sprintf(
-			"%s finishes at %s, and a rollback may take %s more (%s), past the plan's end (%s). Without that slack, a failure late in the plan leaves a half-rolled-back system after the agreed end. Move the end later or start earlier.",
-			[window.step_name(s), time_of(s.end, s.text), util.duration(window.rollback_seconds), budget_source, end.text],
+			"%s runs %s, and a rollback may take %s more (%s), past the plan's end (%s). Without that slack, a failure late in the plan leaves a half-rolled-back system after the agreed end. Move the end later or start earlier.",
+			[window.step_name(s), s.text, util.duration(window.rollback_seconds), budget_source, end.text],
 		),
 	}
 }
@@ -58,6 +58,3 @@ deny contains finding if {
 budget_source := "the largest rollback.duration" if {
 	count(window.timeline.rollback.missing) == 0
 } else := sprintf("defaultRollbackDuration %s for steps without rollback.duration", [data.params.defaultRollbackDuration.text])
-
-# time_of names the end of a step: the text of its interval says when it runs.
-time_of(_, text) := sprintf("the end of %s", [text])
