@@ -71,18 +71,35 @@ export interface Transition {
   offsetAfter: string;
 }
 
+/** Offset changes of `zone` in one UTC year, computed once per zone and year (queries are many). */
+const transitionCache = new Map<string, Transition[]>();
+function transitionsOfYear(zone: string, year: number): Transition[] {
+  const key = `${zone}|${year}`;
+  let list = transitionCache.get(key);
+  if (!list) {
+    list = [];
+    const from = Date.UTC(year, 0, 1) / 1000;
+    const to = Date.UTC(year + 1, 0, 1) / 1000;
+    let cursor = zoned(from - 1, zone);
+    for (;;) {
+      const next = cursor.getTimeZoneTransition('next');
+      if (next === null) break;
+      const epoch = next.epochMilliseconds / 1000;
+      if (epoch >= to) break;
+      list.push({ epoch, offsetBefore: zoned(epoch - 1, zone).offset, offsetAfter: next.offset });
+      cursor = next;
+    }
+    transitionCache.set(key, list);
+  }
+  return list;
+}
+
 /** Offset changes of `zone` in [start, end), in order. */
 export function transitionsIn(zone: string, start: number, end: number): Transition[] {
   const out: Transition[] = [];
-  let cursor = zoned(start - 1, zone);
-  for (;;) {
-    const next = cursor.getTimeZoneTransition('next');
-    if (next === null) break;
-    const epoch = next.epochMilliseconds / 1000;
-    if (epoch >= end) break;
-    if (epoch >= start) out.push({ epoch, offsetBefore: zoned(epoch - 1, zone).offset, offsetAfter: next.offset });
-    cursor = next;
-  }
+  const first = new Date(start * 1000).getUTCFullYear();
+  const last = new Date(end * 1000).getUTCFullYear();
+  for (let y = first; y <= last; y++) for (const t of transitionsOfYear(zone, y)) if (t.epoch >= start && t.epoch < end) out.push(t);
   return out;
 }
 
@@ -91,11 +108,15 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function parts(epoch: number, zone: string): { hm: string; date: string; dayKey: string } {
-  const z = zoned(epoch, zone);
+  // The offset comes from the zone rules (Temporal); the wall-clock fields of epoch + offset are
+  // then plain UTC calendar fields. Reading each field through a ZonedDateTime is far slower.
+  const offset = zone === 'UTC' ? 0 : zoned(epoch, zone).offsetNanoseconds / 1e9;
+  const z = new Date((epoch + offset) * 1000);
+  const weekday = (z.getUTCDay() + 6) % 7;
   return {
-    hm: `${pad(z.hour)}:${pad(z.minute)}${z.second !== 0 ? `:${pad(z.second)}` : ''}`,
-    date: `${DAYS[z.dayOfWeek - 1]} ${z.day} ${MONTHS[z.month - 1]} ${z.year}`,
-    dayKey: `${z.year}-${z.month}-${z.day}`,
+    hm: `${pad(z.getUTCHours())}:${pad(z.getUTCMinutes())}${z.getUTCSeconds() !== 0 ? `:${pad(z.getUTCSeconds())}` : ''}`,
+    date: `${DAYS[weekday]} ${z.getUTCDate()} ${MONTHS[z.getUTCMonth()]} ${z.getUTCFullYear()}`,
+    dayKey: `${z.getUTCFullYear()}-${z.getUTCMonth()}-${z.getUTCDate()}`,
   };
 }
 
