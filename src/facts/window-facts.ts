@@ -5,7 +5,7 @@ import { TimeProblems, type TimeProblem } from '../calendar/time-problems.js';
 import type { DependencyGraph } from '../graph/dependency-graph.js';
 import type { PlanDoc, ServiceDoc } from '../model/documents.js';
 import { isoUtc } from '../time/instant.js';
-import { canonicalZone, formatInstantWithUtc, formatRangeWithUtc, transitionsIn } from '../time/zone.js';
+import { canonicalZone, formatInstantWithUtc, formatRangeWithUtc, formatTransition, transitionsIn } from '../time/zone.js';
 import { buildStepDag } from './step-dag.js';
 import { findPlanOverlaps, type PlanOverlap, type PlannedChange } from '../timeline/overlap.js';
 import { computeTimeline, concurrentRegions, type PlanTimeline, type RegionSlice } from '../timeline/timeline.js';
@@ -289,7 +289,7 @@ export class WindowRun {
       if (seen.has(g.zone)) continue;
       seen.add(g.zone);
       for (const tr of transitionsIn(g.zone, slice.start, slice.end)) {
-        fact.dst.push({ zone: g.zone, governedBy: g.by, at: formatInstantWithUtc(tr.epoch, g.zone), offsetBefore: tr.offsetBefore, offsetAfter: tr.offsetAfter });
+        fact.dst.push({ zone: g.zone, governedBy: g.by, at: formatTransition(tr, g.zone), offsetBefore: tr.offsetBefore, offsetAfter: tr.offsetAfter });
       }
     }
     return fact;

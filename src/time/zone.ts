@@ -107,17 +107,24 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-function parts(epoch: number, zone: string): { hm: string; date: string; dayKey: string } {
+function parts(epoch: number, zone: string, forceOffset?: number): { hm: string; date: string; dayKey: string; offset: number } {
   // The offset comes from the zone rules (Temporal); the wall-clock fields of epoch + offset are
   // then plain UTC calendar fields. Reading each field through a ZonedDateTime is far slower.
-  const offset = zone === 'UTC' ? 0 : zoned(epoch, zone).offsetNanoseconds / 1e9;
+  const offset = forceOffset ?? (zone === 'UTC' ? 0 : zoned(epoch, zone).offsetNanoseconds / 1e9);
   const z = new Date((epoch + offset) * 1000);
   const weekday = (z.getUTCDay() + 6) % 7;
   return {
     hm: `${pad(z.getUTCHours())}:${pad(z.getUTCMinutes())}${z.getUTCSeconds() !== 0 ? `:${pad(z.getUTCSeconds())}` : ''}`,
     date: `${DAYS[weekday]} ${z.getUTCDate()} ${MONTHS[z.getUTCMonth()]} ${z.getUTCFullYear()}`,
     dayKey: `${z.getUTCFullYear()}-${z.getUTCMonth()}-${z.getUTCDate()}`,
+    offset,
   };
+}
+
+function offsetText(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '+';
+  const abs = Math.abs(seconds);
+  return `UTC${sign}${pad(Math.floor(abs / 3600))}:${pad(Math.floor((abs % 3600) / 60))}`;
 }
 
 /** "22:00 Europe/Berlin on Fri 13 Mar 2026". */
@@ -133,8 +140,22 @@ export function formatInstant(epoch: number, zone: string): string {
 export function formatRange(start: number, end: number, zone: string): string {
   const a = parts(start, zone);
   const b = parts(end, zone);
+  // Across a DST change wall times alone mislead ("02:30-02:15"): name both offsets.
+  if (a.offset !== b.offset) {
+    a.hm = `${a.hm} (${offsetText(a.offset)})`;
+    b.hm = `${b.hm} (${offsetText(b.offset)})`;
+    if (a.dayKey === b.dayKey) return `${a.hm} - ${b.hm} ${zone} on ${a.date}`;
+  }
   if (a.dayKey === b.dayKey) return `${a.hm}-${b.hm} ${zone} on ${a.date}`;
   return `${a.hm} ${a.date} - ${b.hm} ${b.date} ${zone}`;
+}
+
+/** "02:00 (UTC-04:00) became 01:00 (UTC-05:00) in America/New_York on Sun 1 Nov 2026 (06:00 UTC)". */
+export function formatTransition(t: Transition, zone: string): string {
+  const toSeconds = (o: string) => (o.startsWith('-') ? -1 : 1) * (Number(o.slice(1, 3)) * 3600 + Number(o.slice(4, 6)) * 60);
+  const before = parts(t.epoch, zone, toSeconds(t.offsetBefore));
+  const after = parts(t.epoch, zone, toSeconds(t.offsetAfter));
+  return `${before.hm} (${offsetText(before.offset)}) became ${after.hm} (${offsetText(after.offset)}) in ${zone} on ${after.date} (${parts(t.epoch, 'UTC').hm} UTC)`;
 }
 
 /** The range in its governing zone, with UTC in parentheses unless the zone is UTC. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveInstant } from '../../src/time/instant.js';
-import { canonicalZone, formatRangeWithUtc, resolveLocal, transitionsIn } from '../../src/time/zone.js';
+import { canonicalZone, formatRange, formatRangeWithUtc, formatTransition, resolveLocal, transitionsIn } from '../../src/time/zone.js';
 
 const utc = (iso: string) => Date.parse(iso) / 1000;
 
@@ -43,5 +43,17 @@ describe('transitions and display', () => {
     expect(formatRangeWithUtc(utc('2026-12-16T22:30:00Z'), utc('2026-12-16T23:10:00Z'), 'Europe/Berlin')).toBe(
       '23:30 Wed 16 Dec 2026 - 00:10 Thu 17 Dec 2026 Europe/Berlin (22:30-23:10 UTC on Wed 16 Dec 2026)',
     );
+  });
+});
+
+describe('display across a DST change', () => {
+  it('names both offsets when a range spans the change', () => {
+    expect(formatRange(utc('2026-10-25T00:30:00Z'), utc('2026-10-25T01:15:00Z'), 'Europe/Berlin')).toBe(
+      '02:30 (UTC+02:00) - 02:15 (UTC+01:00) Europe/Berlin on Sun 25 Oct 2026',
+    );
+  });
+  it('describes a transition from both sides', () => {
+    const [t] = transitionsIn('America/New_York', utc('2026-11-01T00:00:00Z'), utc('2026-11-02T00:00:00Z'));
+    expect(formatTransition(t!, 'America/New_York')).toBe('02:00 (UTC-04:00) became 01:00 (UTC-05:00) in America/New_York on Sun 1 Nov 2026 (06:00 UTC)');
   });
 });

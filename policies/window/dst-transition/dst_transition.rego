@@ -25,8 +25,8 @@ deny contains finding if {
 	finding := {
 		"path": util.step_path(s.index),
 		"message": sprintf(
-			"%s runs %s%s, across the daylight-saving change in %s (the zone of %s) at %s, when the UTC offset goes from %s to %s. Wall-clock times in the runbook and dashboards jump by the change mid-step. Move the step off the change, or run it by UTC times.",
-			[window.step_name(s), r.text, window.in_region(r), d.zone, d.governedBy, d.at, d.offsetBefore, d.offsetAfter],
+			"%s runs %s%s, across a daylight-saving change in %s, the zone of %s: %s. Wall-clock times in the runbook and dashboards jump mid-step. Move the step off the change, or run it by UTC times.",
+			[window.step_name(s), r.text, window.in_region(r), d.zone, d.governedBy, d.at],
 		),
 	}
 }

@@ -7,7 +7,7 @@ plan(dst) := {"scope": "plan", "facts": {"window": {"timeline": {"steps": [{"ind
 test_change_fires if {
 	findings := rule.deny with input as plan([{"zone": "America/New_York", "governedBy": "the plan", "at": "01:00 America/New_York on Sun 1 Nov 2026", "offsetBefore": "-04:00", "offsetAfter": "-05:00"}])
 	some f in findings
-	contains(f.message, "from -04:00 to -05:00")
+	contains(f.message, "the zone of the plan: 01:00 America/New_York on Sun 1 Nov 2026")
 	f.path == "/spec/steps/0"
 }
 
