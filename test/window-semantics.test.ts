@@ -48,3 +48,17 @@ describe('window semantics through the pipeline', () => {
     expect(msgs.some((m) => m.includes('plan "ledger-2-0", which changes a direct dependency (ledger)'))).toBe(true);
   });
 });
+
+describe('calendar problems', () => {
+  it('reports an RRULE it cannot read as input/schema at the rrule, and keeps going', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(path.join(tmpdir(), 'rollgate-rrule-'));
+    const file = path.join(dir, 'cal.yaml');
+    writeFileSync(file, 'apiVersion: rollgate.dev/v1\nkind: ChangeCalendar\nmetadata:\n  name: c\nspec:\n  timeZone: UTC\n  windows:\n    - name: yearly\n      rrule: "FREQ=YEARLY"\n      start: "02:00"\n      duration: 1h\n');
+    const r = await runCheck([file]);
+    const f = r.findings.find((x) => x.ruleId === 'input/schema');
+    expect(f?.line).toBe(9);
+    expect(f?.message).toContain('FREQ=YEARLY is not supported');
+  });
+});
