@@ -4,6 +4,8 @@ import type { PendingFinding } from '../findings/pending.js';
 import type { Report } from '../findings/report.js';
 import { buildStepDag } from '../facts/step-dag.js';
 import { computePlanFacts, instantFact } from '../facts/plan-facts.js';
+import { WindowRun } from '../facts/window-facts.js';
+import type { CalendarDoc } from '../calendar/calendar.js';
 import { DependencyGraph } from '../graph/dependency-graph.js';
 import { buildCatalogue, type Catalogue } from '../load/catalogue.js';
 import { discover, type DiscoveryProblem } from '../load/discover.js';
@@ -75,7 +77,14 @@ export async function check(options: CheckOptions): Promise<Report> {
   const located = (docOf: (f: PolicyFinding) => ParsedDocument | undefined) => (f: PolicyFinding) =>
     policyFinding(f, docOf(f), catalogue);
 
-  pending.push(...(await evaluateAll(catalogueInput(now), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
+  // Window facts for the whole run, once: calendars expanded, timelines, cross-plan overlaps.
+  const windows = new WindowRun(docsOf<PlanDoc>(catalogue.plans), docsOf<CalendarDoc>(catalogue.calendars), services, graph);
+  for (const cal of windows.calendars) {
+    const doc = catalogue.calendars.get(cal.name)!;
+    for (const e of cal.ruleErrors) pending.push({ ruleId: 'input/schema', message: e.message, target: { doc, path: e.path } });
+  }
+
+  pending.push(...(await evaluateAll(catalogueInput(now, { calendars: windows.calendarFacts() }), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
 
   const reviewed: { doc: ParsedDocument; dag: ReturnType<typeof buildStepDag>['dag'] }[] = [];
   for (const name of [...catalogue.plans.keys()].sort()) {
@@ -84,7 +93,7 @@ export async function check(options: CheckOptions): Promise<Report> {
     const { dag, problems: dagProblems } = buildStepDag(plan.spec.steps);
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
     reviewed.push({ doc, dag });
-    const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch);
+    const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch, windows.planFacts(name));
     const results = await evaluateAll(planInput(now, doc, facts), `plan '${name}'`);
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }

@@ -36,8 +36,8 @@ export function policyData(catalogue: Catalogue, graph: DependencyGraph, params:
   };
 }
 
-export function catalogueInput(now: InstantFact): object {
-  return { scope: 'catalogue', now };
+export function catalogueInput(now: InstantFact, facts?: object): object {
+  return { scope: 'catalogue', now, ...(facts ? { facts } : {}) };
 }
 
 export function planInput(now: InstantFact, plan: ParsedDocument, facts: object): object {

@@ -5,6 +5,7 @@ import { isoUtc, resolveInstant } from '../time/instant.js';
 import type { StepDag } from './step-dag.js';
 import { computeContractFacts, type ContractFacts } from './contract-facts.js';
 import { computeRollbackFacts, type RollbackFacts } from './rollback-facts.js';
+import type { WindowFacts } from './window-facts.js';
 
 /** An instant as rules see it: epoch seconds and UTC text for messages. */
 export interface InstantFact {
@@ -49,6 +50,8 @@ export interface PlanFacts {
   parallelPairs: { a: number; b: number; path: string[] }[];
   contract: ContractFacts;
   rollback: RollbackFacts;
+  /** Time zones, calendars, timeline and overlaps (src/facts/window-facts.ts). */
+  window?: WindowFacts;
 }
 
 export function instantFact(epoch: number): InstantFact {
@@ -65,6 +68,7 @@ export function computePlanFacts(
   graph: DependencyGraph,
   dag: StepDag,
   nowEpoch?: number,
+  window?: WindowFacts,
 ): PlanFacts {
   const spec = plan.spec;
   const zone = spec.timeZone;
@@ -117,6 +121,7 @@ export function computePlanFacts(
     // Dates (sunsets) are compared with the plan's start, or --now when it has none.
     contract: computeContractFacts(plan, services, graph, dag, startEpoch ?? nowEpoch ?? 0),
     rollback: computeRollbackFacts(plan, startEpoch),
+    ...(window ? { window } : {}),
   };
 }
 

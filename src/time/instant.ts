@@ -1,4 +1,5 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { canonicalZone, resolveLocal, type LocalKind } from './zone.js';
 
 /** RFC 3339 with an offset or Z. */
 const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -7,11 +8,19 @@ const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export type InstantResult =
-  | { ok: true; epoch: number; zone: string | undefined; local: boolean }
+  | {
+      ok: true;
+      epoch: number;
+      zone: string | undefined;
+      local: boolean;
+      /** For a local instant: 'gap' or 'overlap' when its wall time is not unique (window/ambiguous-local-time). */
+      kind?: LocalKind;
+      shiftSeconds?: number;
+    }
   | { ok: false; reason: 'invalid' | 'no-time-zone' | 'invalid-time-zone' };
 
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  return canonicalZone(zone) !== undefined;
 }
 
 /**
@@ -30,8 +39,15 @@ export function resolveInstant(text: string, zone: string | undefined): InstantR
   const effective = zone ?? (DATE.test(text) ? 'UTC' : undefined);
   if (effective === undefined) return { ok: false, reason: 'no-time-zone' };
   if (!isValidTimeZone(effective)) return { ok: false, reason: 'invalid-time-zone' };
-  const dt = DateTime.fromISO(text, { zone: effective });
-  return dt.isValid ? { ok: true, epoch: dt.toSeconds(), zone: effective, local: true } : { ok: false, reason: 'invalid' };
+  // Temporal, not Luxon: Luxon takes the second occurrence of a repeated wall time, RFC 5545 and
+  // FORMAT.md the first (and a time in a gap moves forward by the gap).
+  let resolved;
+  try {
+    resolved = resolveLocal(DATE.test(text) ? `${text}T00:00` : text, effective);
+  } catch {
+    return { ok: false, reason: 'invalid' };
+  }
+  return { ok: true, epoch: resolved.epoch, zone: effective, local: true, kind: resolved.kind, shiftSeconds: resolved.shiftSeconds };
 }
 
 /** RFC 3339 in UTC without fractional seconds, for facts and messages. */

@@ -58,7 +58,7 @@ describe('markdown reporter', () => {
   it('has a mermaid graph and a timeline row per step and region', () => {
     const md = markdownReporter(examples, { color: false });
     expect(md.match(/```mermaid\ngraph TD\n/g)).toHaveLength(examples.review!.plans.length);
-    expect(md).toContain('| 1 | payments | payments | 2.3.4 → 2.4.1 | eu-west-1 | 23:30–00:10 ⛔ freeze year-end-freeze |');
+    expect(md).toContain('| 1 | payments ❌ | payments | 2.3.4 → 2.4.1 | eu-west-1 | 23:30–00:10 ⛔ freeze year-end-freeze |');
   });
 
   it('escapes pipes and line breaks in table cells', () => {
