@@ -16,7 +16,7 @@ export function htmlReporter(report: Report, options: ReporterOptions): string {
   const { errors, warnings, notes } = report.summary;
   const plans = report.review?.plans ?? [];
   const body: string[] = [];
-  body.push(`<header><div><h1>Rollout review</h1><p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} · ${report.summary.files} files · ${report.summary.documents} documents · ${plans.length} ${plans.length === 1 ? 'plan' : 'plans'}</p></div>`);
+  body.push(`<header><div><h1>Rollout review</h1><p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} · ${report.summary.files} files · ${report.summary.documents} documents · ${plans.length} ${plans.length === 1 ? 'plan' : 'plans'}${report.summary.suppressed > 0 ? ` · ${report.summary.suppressed} suppressed by waivers` : ''}</p></div>`);
   body.push(`<div class="verdict ${verdict.passed ? 'pass' : 'fail'}">${verdict.passed ? 'PASS' : 'FAIL'}<small>${verdict.failOn === 'none' ? 'no severity fails' : `fails on ${esc(verdict.failOn)} or worse`}</small></div></header>`);
   body.push(`<section class="cards"><div class="card error"><b>${errors}</b>${errors === 1 ? 'error' : 'errors'}</div><div class="card warning"><b>${warnings}</b>${warnings === 1 ? 'warning' : 'warnings'}</div><div class="card note"><b>${notes}</b>${notes === 1 ? 'note' : 'notes'}</div>`);
   if (verdict.families.length > 0) {
@@ -28,8 +28,13 @@ export function htmlReporter(report: Report, options: ReporterOptions): string {
   if (plans.length > 0) {
     body.push(`<nav><b>Plans</b> ${plans.map((p, i) => `<a href="#plan-${i}">${esc(p.name)}</a>${badges(p)}`).join(' ')}</nav>`);
   }
-  plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, report.findings)));
-  body.push(findingsSection(report.findings));
+  // Suppressed findings (waivers) do not fail the gate: they are kept out of every count and
+  // table, and listed apart, collapsed, with the waiver that covers them.
+  const active = report.findings.filter((f) => !f.suppressed);
+  plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, active)));
+  body.push(findingsSection(active));
+  const suppressed = report.findings.filter((f) => f.suppressed);
+  if (suppressed.length > 0) body.push(suppressedSection(suppressed));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -142,6 +147,14 @@ function findingsSection(findings: Finding[]): string {
   return `<section><h2>All findings</h2>${findingsTable(findings)}</section>`;
 }
 
+function suppressedSection(findings: Finding[]): string {
+  const rows = findings.map((f) => {
+    const w = f.suppressed!;
+    return `<tr class="suppressed"><td><span class="pill muted-pill">${f.severity}</span></td><td><code>${esc(f.ruleId)}</code></td><td class="loc"><a href="${esc(f.file)}#L${f.line}">${esc(f.file)}:${f.line}:${f.column}</a></td><td>${esc(f.message)}</td><td>${esc(w.reason)}</td><td>${esc(w.approvedBy ?? '—')}</td><td class="loc">${esc(w.expires)}</td></tr>`;
+  });
+  return `<section class="suppressed"><details><summary><h2>Suppressed by waivers (${findings.length})</h2></summary><p class="muted small">Waivers in the config file cover these findings: they do not fail the gate. <code>--no-waivers</code> reports them as findings.</p><table class="findings"><thead><tr><th>severity</th><th>rule</th><th>where</th><th>message</th><th>reason</th><th>approved by</th><th>expires</th></tr></thead><tbody>${rows.join('')}</tbody></table></details></section>`;
+}
+
 function findingsTable(findings: Finding[]): string {
   const rows = findings.map(
     (f) =>
@@ -199,6 +212,7 @@ tr.has-error td:first-child{box-shadow:inset 4px 0 var(--err)}tr.has-warning td:
 .conflicts{color:var(--err);margin:8px 0}
 .findings td.loc{white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
 .findings a{color:var(--note)}code{font-size:12px}
+details summary{cursor:pointer}details summary h2{display:inline}.pill.muted-pill{background:#b0bec5;color:#263238}
 .related{margin:4px 0 0;padding-left:18px;color:var(--muted);font-size:12px}
 @media print{body{background:#fff}section{break-inside:avoid-page;border:0}}
 `;

@@ -4,7 +4,7 @@ import type { Report } from '../../src/findings/report.js';
 import { htmlReporter } from '../../src/report/html.js';
 import { markdownReporter } from '../../src/report/markdown.js';
 import { runCheck } from '../helpers/run-check.js';
-import { emptyReport, sampleReport } from './fixtures.js';
+import { allErrorsWaivedReport, emptyReport, sampleReport, suppressedReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 const NOW = '2026-12-01T09:00:00Z';
@@ -61,6 +61,18 @@ describe('markdown reporter', () => {
     expect(md).toContain('| 1 | payments ❌ | payments | 2.3.4 → 2.4.1 | eu-west-1 | 23:30–00:10 ⛔ freeze year-end-freeze |');
   });
 
+  it('lists suppressed findings apart, collapsed, with their waiver, and does not fail on them (golden)', () => {
+    const md = markdownReporter(suppressedReport(), { color: false });
+    expectGolden('suppressed.md', md);
+    const [findings, waived] = md.split('<summary>Suppressed by waivers (1)</summary>');
+    expect(findings).toContain('<details>');
+    expect(findings).not.toContain('window/freeze-conflict');
+    expect(waived).toContain('| error | `window/freeze-conflict` | [plans/ledger.yaml:12](<plans/ledger.yaml#L12>) |');
+    expect(waived).toContain('| PCI deadline agreed with the CAB | vp-eng | 2026-12-31 |');
+    expect(md).toContain('## Rollout review: ❌ fail');
+    expect(markdownReporter(allErrorsWaivedReport(), { color: false })).toContain('## Rollout review: ✅ pass');
+  });
+
   it('escapes pipes and line breaks in table cells', () => {
     const r = sampleReport();
     r.findings[0]!.message = 'a | b\nc';
@@ -87,6 +99,19 @@ describe('html reporter', () => {
     const html = htmlReporter(r, { color: false });
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
     expect(html).not.toContain('<script>');
+  });
+
+  it('lists suppressed findings apart, collapsed, with their waiver, and does not fail on them (golden)', () => {
+    const html = htmlReporter(suppressedReport(), { color: false });
+    expectGolden('suppressed.html', html);
+    const [findings, waived] = html.split('<section class="suppressed"><details>');
+    expect(findings).not.toContain('window/freeze-conflict');
+    expect(waived).toContain('<h2>Suppressed by waivers (1)</h2>');
+    expect(waived).toContain('<code>window/freeze-conflict</code>');
+    expect(waived).toContain('<td>PCI deadline agreed with the CAB</td><td>vp-eng</td><td class="loc">2026-12-31</td>');
+    expect(html).not.toMatch(/<details open/);
+    expect(html).toContain('<div class="verdict fail">');
+    expect(htmlReporter(allErrorsWaivedReport(), { color: false })).toContain('<div class="verdict pass">');
   });
 
   it('says pass or fail as --fail-on would', () => {

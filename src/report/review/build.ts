@@ -38,7 +38,7 @@ function reviewPlan(doc: ParsedDocument, dag: StepDag, input: ReviewInput): Revi
   const timings = stepTimings(plan, input.services, dag);
   const waveOf = new Map<number, number>();
   dag.waves.forEach((wave, w) => wave.forEach((i) => waveOf.set(i, w + 1)));
-  const planFindings = input.findings.filter((f) => f.document?.kind === 'RolloutPlan' && f.document.name === name);
+  const planFindings = input.findings.filter((f) => !f.suppressed && f.document?.kind === 'RolloutPlan' && f.document.name === name);
 
   const steps: ReviewStep[] = spec.steps.map((step, index) => {
     const service = input.services.get(step.service);
