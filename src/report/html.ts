@@ -87,7 +87,7 @@ function planSection(plan: ReviewPlan, id: string, findings: Finding[]): string 
     out.push(`<figure class="chart">${timeline}<figcaption>${legend(plan)}</figcaption></figure>`);
   } else out.push(`<p class="muted">The plan has no start time that can be placed, so it has no timeline.</p>`);
   if (plan.conflicts.length > 0) {
-    out.push(`<ul class="conflicts">${plan.conflicts.map((c) => `<li>Step <b>${esc(c.step)}</b>${c.region ? ` in ${esc(c.region)}` : ''} runs in freeze <b>${esc(c.window)}</b> from ${esc(wallTime(c.start, z, true))} to ${esc(wallTime(c.end, z))}</li>`).join('')}</ul>`);
+    out.push(`<ul class="conflicts">${plan.conflicts.map((c) => `<li${c.suppressed ? ' class="waived"' : ''}>Step <b>${esc(c.step)}</b>${c.region ? ` in ${esc(c.region)}` : ''} runs ${c.kind === 'freeze' ? `in freeze <b>${esc(c.window)}</b>` : `outside the maintenance windows <b>${esc(c.window)}</b>`} from ${esc(wallTime(c.start, z, true))} to ${esc(wallTime(c.end, z))} <code>${esc(c.rule)}</code>${c.suppressed ? ' (waived)' : ''}</li>`).join('')}</ul>`);
   }
   if (plan.notShown.length > 0) {
     out.push(`<p class="muted small">Not drawn: ${plan.notShown.map((w) => `${esc(w.calendar)}/${esc(w.name)} (${esc(w.reason)})`).join('; ')}.</p>`);
@@ -133,7 +133,8 @@ function legend(plan: ReviewPlan): string {
   if (plan.windows.some((w) => w.kind === 'allow')) parts.push('<span class="key allow"></span> allow window');
   if (plan.windows.some((w) => w.kind === 'deny')) parts.push('<span class="key freeze"></span> freeze');
   parts.push('<span class="key has-error"></span> step with errors', '<span class="key has-warning"></span> with warnings');
-  if (plan.conflicts.length > 0) parts.push('<span class="key conflict"></span> conflict');
+  if (plan.conflicts.some((c) => c.kind === 'freeze')) parts.push('<span class="key conflict"></span> in a freeze');
+  if (plan.conflicts.some((c) => c.kind === 'outside')) parts.push('<span class="key outside"></span> outside the allow windows');
   return parts.join(' ');
 }
 
@@ -198,7 +199,8 @@ figcaption{font-size:12px;color:var(--muted);margin-top:6px}
 .key{display:inline-block;width:14px;height:10px;border-radius:2px;vertical-align:middle;margin:0 4px 0 12px}
 .key.step{background:#1e88e5}.key.mig{background:repeating-linear-gradient(45deg,#cfd8dc 0 3px,#90a4ae 3px 5px)}
 .key.allow{background:#e3f4e5;border:1px solid #a5d6a7}.key.freeze{background:repeating-linear-gradient(45deg,#fdecea 0 3px,#e57373 3px 5px)}
-.key.has-error{background:#e53935}.key.has-warning{background:#f9a825}.key.conflict{border:2px solid #b71c1c}
+.key.has-error{background:#e53935}.key.has-warning{background:#f9a825}.key.conflict{border:2px solid #b71c1c}.key.outside{border:2px dashed #e65100}
+.conflicts li.waived{color:var(--muted)}
 .key.changed{background:#1e88e5}.key.dependent{background:#fff;border:1px solid #b0bec5}
 .key.wave{width:16px;height:16px;border-radius:50%;background:#ff8f00;color:#fff;font-size:10px;text-align:center;line-height:16px;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:13px}

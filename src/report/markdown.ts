@@ -70,7 +70,10 @@ function planSection(plan: ReviewPlan): string[] {
     const rows = s.intervals.length > 0 ? s.intervals : [{ region: '', start: undefined, end: undefined }];
     rows.forEach((iv, i) => {
       const runs = iv.start !== undefined && iv.end !== undefined ? `${wallTime(iv.start, z)}–${wallTime(iv.end, z)}` : '';
-      const conflict = plan.conflicts.filter((c) => c.step === s.id && c.region === iv.region).map((c) => ` ⛔ freeze ${c.window}`).join('');
+      const conflict = plan.conflicts
+        .filter((c) => c.step === s.id && c.region === iv.region)
+        .map((c) => ` ${c.suppressed ? '(waived) ' : '⛔ '}${c.kind === 'freeze' ? `freeze ${c.window}` : `outside windows ${wallTime(c.start, z)}–${wallTime(c.end, z)}`}`)
+        .join('');
       const mark = s.worst === 'error' ? ' ❌' : s.worst === 'warning' ? ' ⚠️' : '';
       out.push(i === 0
         ? `| ${s.wave} | ${cell(s.id)}${mark} | ${cell(s.service)} | ${cell(s.from ?? '?')} → ${cell(s.to)} | ${cell(iv.region || 'all')} | ${runs}${cell(conflict)} |`

@@ -24,8 +24,11 @@ describe('review model', () => {
       ['payments', 2, at('2026-12-01T19:50:00Z'), at('2026-12-01T20:40:00Z')],
       ['checkout', 3, at('2026-12-01T20:40:00Z'), at('2026-12-01T21:20:00Z')],
     ]);
-    // Migrations (10m) run before the deploy, so the region interval starts after them.
-    expect(plan.steps[0]!.intervals).toEqual([{ region: 'eu-west-1', start: at('2026-12-01T19:10:00Z'), end: at('2026-12-01T19:50:00Z') }]);
+    // The pipeline's timeline: region slices partition the step, the 10m migration at its start.
+    expect(plan.steps[0]!.intervals).toEqual([{ region: 'eu-west-1', start: at('2026-12-01T19:00:00Z'), end: at('2026-12-01T19:50:00Z') }]);
+    expect(plan.steps[0]!.migrations).toEqual({ before: 600, after: 0 });
+    // The weekly eu-weekly window (Tue 20:00-02:00 Berlin) is expanded and drawn for every step.
+    expect(plan.windows.map((w) => [w.name, w.kind, w.start, w.end, w.appliesTo.length])).toEqual([['eu-weekly', 'allow', at('2026-12-01T19:00:00Z'), at('2026-12-02T01:00:00Z'), 3]]);
     expect(plan.rolloutEnd).toBe(at('2026-12-01T21:20:00Z'));
     expect(plan.rollbackSeconds).toBe(900);
     expect(plan.conflicts).toEqual([]);
@@ -35,11 +38,20 @@ describe('review model', () => {
 
   it('marks the step that runs in the year-end freeze, and only that one (notifications is tier 3)', () => {
     const plan = examples.review!.plans.find((p) => p.name === 'payments-holiday-release')!;
-    expect(plan.windows.map((w) => [w.name, w.kind, w.appliesTo])).toEqual([['year-end-freeze', 'deny', [{ step: 'payments', region: 'eu-west-1' }]]]);
-    expect(plan.conflicts).toEqual([
-      { step: 'payments', region: 'eu-west-1', window: 'year-end-freeze', start: plan.start, end: plan.steps[0]!.end },
+    expect(plan.windows.map((w) => [w.name, w.kind, w.appliesTo])).toEqual([
+      ['year-end-freeze', 'deny', [{ step: 'payments', region: 'eu-west-1' }]],
+      ['eu-weekly', 'allow', [{ step: 'payments', region: 'eu-west-1' }, { step: 'notifications', region: 'eu-west-1' }]],
     ]);
-    expect(plan.notShown.map((w) => w.name)).toEqual(['eu-weekly']);
+    // Conflicts come from the window/* findings and the facts those rules read.
+    const notifications = plan.steps.find((s) => s.id === 'notifications')!;
+    const weekly = plan.windows.find((w) => w.name === 'eu-weekly')!;
+    expect(plan.conflicts).toEqual([
+      { step: 'payments', region: 'eu-west-1', kind: 'freeze', window: 'year-end-freeze', rule: 'window/freeze-conflict', severity: 'error', start: plan.start, end: plan.steps[0]!.end },
+      { step: 'notifications', region: 'eu-west-1', kind: 'outside', window: 'platform/eu-weekly', rule: 'window/outside-maintenance', severity: 'error', start: weekly.end, end: notifications.end },
+    ]);
+    const findings = examples.findings.filter((f) => f.document?.name === plan.name && ['window/freeze-conflict', 'window/outside-maintenance'].includes(f.ruleId));
+    expect(findings.map((f) => [f.ruleId, f.path])).toEqual([['window/freeze-conflict', '/spec/steps/0'], ['window/outside-maintenance', '/spec/steps/1']]);
+    expect(plan.notShown).toEqual([]);
   });
 
   it('keeps an unknown service in the graph, marked', () => {
