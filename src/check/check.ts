@@ -22,7 +22,7 @@ import type { RuleSetting, Waiver } from '../config/config-file.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { CONFIG_RULES } from '../waivers/config-rules.js';
 import { resolveFinding } from './resolve-findings.js';
-import { buildReviewModel } from '../report/review/build.js';
+import { buildReviewModel, type ReviewInput } from '../report/review/build.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -86,14 +86,15 @@ export async function check(options: CheckOptions): Promise<Report> {
 
   pending.push(...(await evaluateAll(catalogueInput(now, { calendars: windows.calendarFacts() }), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
 
-  const reviewed: { doc: ParsedDocument; dag: ReturnType<typeof buildStepDag>['dag'] }[] = [];
+  const reviewed: ReviewInput['plans'] = [];
   for (const name of [...catalogue.plans.keys()].sort()) {
     const doc = catalogue.plans.get(name)!;
     const plan = doc.value as unknown as PlanDoc;
     const { dag, problems: dagProblems } = buildStepDag(plan.spec.steps);
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
-    reviewed.push({ doc, dag });
-    const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch, windows.planFacts(name));
+    const windowFacts = windows.planFacts(name);
+    reviewed.push({ doc, dag, facts: windowFacts });
+    const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch, windowFacts);
     const results = await evaluateAll(planInput(now, doc, facts), `plan '${name}'`);
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }
@@ -110,7 +111,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   }
   findings.sort(compareFindings);
   const report = buildReport(findings, rules, texts, sources.length, catalogue.documentCount, options.version);
-  return { ...report, review: buildReviewModel({ plans: reviewed, calendars: catalogue.calendars, services, graph, findings }) };
+  return { ...report, review: buildReviewModel({ plans: reviewed, windows, calendars: catalogue.calendars, services, graph, findings }) };
 }
 
 /** Paths met inside folders that could not be read: findings on them, the rest is still checked. */

@@ -10,8 +10,7 @@ export type ParamValue = number | string[] | { seconds: number; text: string };
  * then --param). Values are converted to the form rules read; a bad value is a usage error.
  */
 export function resolveParams(rules: RuleInfo[], overrides: Record<string, unknown>): Record<string, ParamValue> {
-  const declared = new Map<string, RuleParameter>();
-  for (const rule of rules) for (const p of rule.parameters ?? []) declared.set(p.name, p);
+  const declared = declaredParams(rules);
   for (const name of Object.keys(overrides)) {
     if (!declared.has(name)) {
       const known = [...declared.keys()].sort().join(', ');
@@ -23,6 +22,37 @@ export function resolveParams(rules: RuleInfo[], overrides: Record<string, unkno
     params[name] = convert(p, name in overrides ? overrides[name] : p.default);
   }
   return params;
+}
+
+/**
+ * Every parameter the rules declare, by name. Rules share a parameter by declaring the same name
+ * (e.g. defaultRollbackDuration); one value then feeds them all, so their declarations must agree
+ * on type and default, else one rule would silently run with the other's default.
+ */
+export function declaredParams(rules: RuleInfo[]): Map<string, RuleParameter> {
+  const declared = new Map<string, { param: RuleParameter; rule: string }>();
+  for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    for (const p of rule.parameters ?? []) {
+      const first = declared.get(p.name);
+      if (!first) {
+        declared.set(p.name, { param: p, rule: rule.id });
+        continue;
+      }
+      const what = first.param.type !== p.type ? 'type' : canonical(first.param.default) !== canonical(p.default) ? 'default' : undefined;
+      if (what) {
+        throw new ToolError(
+          'policy',
+          `parameter ${p.name} is declared by rules ${first.rule} (type ${first.param.type}, default ${canonical(first.param.default)}) and ${rule.id} (type ${p.type}, default ${canonical(p.default)}) with different ${what === 'type' ? 'types' : 'defaults'}: one value feeds both rules, so give them the same type and default, or rename one parameter`,
+        );
+      }
+    }
+  }
+  return new Map([...declared].map(([name, d]) => [name, d.param]));
+}
+
+/** A default as text, to compare declarations (a list and its comma-joined form are one value). */
+function canonical(value: unknown): string {
+  return Array.isArray(value) ? JSON.stringify(value.map(String)) : JSON.stringify(value);
 }
 
 function convert(p: RuleParameter, value: unknown): ParamValue {

@@ -165,6 +165,23 @@ export class WindowRun {
     return prepared;
   }
 
+  /** The plan's timeline as the window facts use it (undefined without a placeable start). */
+  planTimeline(name: string): PlanTimeline | undefined {
+    return this.prepared.get(name)?.timeline;
+  }
+
+  /**
+   * The allow windows and freezes of the calendars that apply to a plan, each with its expanded
+   * occurrences that intersect [from, to): what the review draws, from the same expansion the
+   * rules read (not computed again).
+   */
+  planEntries(name: string, from: number, to: number): { entry: CalendarEntry; intervals: Interval[] }[] {
+    const p = this.prepared.get(name);
+    if (!p) throw new Error(`no window facts for plan '${name}'`);
+    const calendars = p.plan.spec.calendar !== undefined ? this.calendars.filter((c) => c.name === p.plan.spec.calendar) : this.calendars;
+    return calendars.flatMap((c) => (this.expanded.get(c.name) ?? []).map((x) => ({ entry: x.entry, intervals: intersecting(x.intervals, { start: from, end: to }) })));
+  }
+
   /** The `window` section of one plan's facts. */
   planFacts(name: string): WindowFacts {
     const p = this.prepared.get(name);

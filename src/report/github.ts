@@ -5,10 +5,11 @@ const COMMAND = { error: 'error', warning: 'warning', note: 'notice' } as const;
 
 /**
  * `--format github`: GitHub Actions workflow commands, one annotation per finding, shown on the
- * pull request's diff. The step summary (markdown) is written by the CLI, not here: reporters are pure.
+ * pull request's diff. Findings suppressed by a waiver get no annotation (they do not fail the gate
+ * and are listed in the step summary). The step summary (markdown) is written by the CLI, not here: reporters are pure.
  */
 export function githubReporter(report: Report): string {
-  return [...report.findings].sort(compareFindings).map(annotation).join('');
+  return report.findings.filter((f) => !f.suppressed).sort(compareFindings).map(annotation).join('');
 }
 
 export function annotation(f: Finding): string {

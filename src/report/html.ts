@@ -16,7 +16,7 @@ export function htmlReporter(report: Report, options: ReporterOptions): string {
   const { errors, warnings, notes } = report.summary;
   const plans = report.review?.plans ?? [];
   const body: string[] = [];
-  body.push(`<header><div><h1>Rollout review</h1><p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} · ${report.summary.files} files · ${report.summary.documents} documents · ${plans.length} ${plans.length === 1 ? 'plan' : 'plans'}</p></div>`);
+  body.push(`<header><div><h1>Rollout review</h1><p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} · ${report.summary.files} files · ${report.summary.documents} documents · ${plans.length} ${plans.length === 1 ? 'plan' : 'plans'}${report.summary.suppressed > 0 ? ` · ${report.summary.suppressed} suppressed by waivers` : ''}</p></div>`);
   body.push(`<div class="verdict ${verdict.passed ? 'pass' : 'fail'}">${verdict.passed ? 'PASS' : 'FAIL'}<small>${verdict.failOn === 'none' ? 'no severity fails' : `fails on ${esc(verdict.failOn)} or worse`}</small></div></header>`);
   body.push(`<section class="cards"><div class="card error"><b>${errors}</b>${errors === 1 ? 'error' : 'errors'}</div><div class="card warning"><b>${warnings}</b>${warnings === 1 ? 'warning' : 'warnings'}</div><div class="card note"><b>${notes}</b>${notes === 1 ? 'note' : 'notes'}</div>`);
   if (verdict.families.length > 0) {
@@ -28,8 +28,13 @@ export function htmlReporter(report: Report, options: ReporterOptions): string {
   if (plans.length > 0) {
     body.push(`<nav><b>Plans</b> ${plans.map((p, i) => `<a href="#plan-${i}">${esc(p.name)}</a>${badges(p)}`).join(' ')}</nav>`);
   }
-  plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, report.findings)));
-  body.push(findingsSection(report.findings));
+  // Suppressed findings (waivers) do not fail the gate: they are kept out of every count and
+  // table, and listed apart, collapsed, with the waiver that covers them.
+  const active = report.findings.filter((f) => !f.suppressed);
+  plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, active)));
+  body.push(findingsSection(active));
+  const suppressed = report.findings.filter((f) => f.suppressed);
+  if (suppressed.length > 0) body.push(suppressedSection(suppressed));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -82,7 +87,7 @@ function planSection(plan: ReviewPlan, id: string, findings: Finding[]): string 
     out.push(`<figure class="chart">${timeline}<figcaption>${legend(plan)}</figcaption></figure>`);
   } else out.push(`<p class="muted">The plan has no start time that can be placed, so it has no timeline.</p>`);
   if (plan.conflicts.length > 0) {
-    out.push(`<ul class="conflicts">${plan.conflicts.map((c) => `<li>Step <b>${esc(c.step)}</b>${c.region ? ` in ${esc(c.region)}` : ''} runs in freeze <b>${esc(c.window)}</b> from ${esc(wallTime(c.start, z, true))} to ${esc(wallTime(c.end, z))}</li>`).join('')}</ul>`);
+    out.push(`<ul class="conflicts">${plan.conflicts.map((c) => `<li${c.suppressed ? ' class="waived"' : ''}>Step <b>${esc(c.step)}</b>${c.region ? ` in ${esc(c.region)}` : ''} runs ${c.kind === 'freeze' ? `in freeze <b>${esc(c.window)}</b>` : `outside the maintenance windows <b>${esc(c.window)}</b>`} from ${esc(wallTime(c.start, z, true))} to ${esc(wallTime(c.end, z))} <code>${esc(c.rule)}</code>${c.suppressed ? ' (waived)' : ''}</li>`).join('')}</ul>`);
   }
   if (plan.notShown.length > 0) {
     out.push(`<p class="muted small">Not drawn: ${plan.notShown.map((w) => `${esc(w.calendar)}/${esc(w.name)} (${esc(w.reason)})`).join('; ')}.</p>`);
@@ -128,7 +133,8 @@ function legend(plan: ReviewPlan): string {
   if (plan.windows.some((w) => w.kind === 'allow')) parts.push('<span class="key allow"></span> allow window');
   if (plan.windows.some((w) => w.kind === 'deny')) parts.push('<span class="key freeze"></span> freeze');
   parts.push('<span class="key has-error"></span> step with errors', '<span class="key has-warning"></span> with warnings');
-  if (plan.conflicts.length > 0) parts.push('<span class="key conflict"></span> conflict');
+  if (plan.conflicts.some((c) => c.kind === 'freeze')) parts.push('<span class="key conflict"></span> in a freeze');
+  if (plan.conflicts.some((c) => c.kind === 'outside')) parts.push('<span class="key outside"></span> outside the allow windows');
   return parts.join(' ');
 }
 
@@ -140,6 +146,14 @@ function age(at: number | undefined, start: number | undefined): string {
 function findingsSection(findings: Finding[]): string {
   if (findings.length === 0) return `<section><h2>Findings</h2><p class="ok big">No findings: every rule passed.</p></section>`;
   return `<section><h2>All findings</h2>${findingsTable(findings)}</section>`;
+}
+
+function suppressedSection(findings: Finding[]): string {
+  const rows = findings.map((f) => {
+    const w = f.suppressed!;
+    return `<tr class="suppressed"><td><span class="pill muted-pill">${f.severity}</span></td><td><code>${esc(f.ruleId)}</code></td><td class="loc"><a href="${esc(f.file)}#L${f.line}">${esc(f.file)}:${f.line}:${f.column}</a></td><td>${esc(f.message)}</td><td>${esc(w.reason)}</td><td>${esc(w.approvedBy ?? '—')}</td><td class="loc">${esc(w.expires)}</td></tr>`;
+  });
+  return `<section class="suppressed"><details><summary><h2>Suppressed by waivers (${findings.length})</h2></summary><p class="muted small">Waivers in the config file cover these findings: they do not fail the gate. <code>--no-waivers</code> reports them as findings.</p><table class="findings"><thead><tr><th>severity</th><th>rule</th><th>where</th><th>message</th><th>reason</th><th>approved by</th><th>expires</th></tr></thead><tbody>${rows.join('')}</tbody></table></details></section>`;
 }
 
 function findingsTable(findings: Finding[]): string {
@@ -185,7 +199,8 @@ figcaption{font-size:12px;color:var(--muted);margin-top:6px}
 .key{display:inline-block;width:14px;height:10px;border-radius:2px;vertical-align:middle;margin:0 4px 0 12px}
 .key.step{background:#1e88e5}.key.mig{background:repeating-linear-gradient(45deg,#cfd8dc 0 3px,#90a4ae 3px 5px)}
 .key.allow{background:#e3f4e5;border:1px solid #a5d6a7}.key.freeze{background:repeating-linear-gradient(45deg,#fdecea 0 3px,#e57373 3px 5px)}
-.key.has-error{background:#e53935}.key.has-warning{background:#f9a825}.key.conflict{border:2px solid #b71c1c}
+.key.has-error{background:#e53935}.key.has-warning{background:#f9a825}.key.conflict{border:2px solid #b71c1c}.key.outside{border:2px dashed #e65100}
+.conflicts li.waived{color:var(--muted)}
 .key.changed{background:#1e88e5}.key.dependent{background:#fff;border:1px solid #b0bec5}
 .key.wave{width:16px;height:16px;border-radius:50%;background:#ff8f00;color:#fff;font-size:10px;text-align:center;line-height:16px;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:13px}
@@ -199,6 +214,7 @@ tr.has-error td:first-child{box-shadow:inset 4px 0 var(--err)}tr.has-warning td:
 .conflicts{color:var(--err);margin:8px 0}
 .findings td.loc{white-space:nowrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
 .findings a{color:var(--note)}code{font-size:12px}
+details summary{cursor:pointer}details summary h2{display:inline}.pill.muted-pill{background:#b0bec5;color:#263238}
 .related{margin:4px 0 0;padding-left:18px;color:var(--muted);font-size:12px}
 @media print{body{background:#fff}section{break-inside:avoid-page;border:0}}
 `;

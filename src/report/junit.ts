@@ -5,11 +5,12 @@ import type { Report, ReporterOptions } from '../findings/report.js';
  * `--format junit`: JUnit XML as Jenkins, GitLab and the Surefire schema read it. One testsuite
  * per rule (every rule, so passing ones count as passed tests), one testcase per document (or file)
  * the rule found something in; findings at or above --fail-on are one <failure> carrying them all,
- * lower ones go to the testcase's <system-out>. A rule with no findings has one passing testcase.
+ * lower ones go to the testcase's <system-out>, as do findings suppressed by a waiver, whatever
+ * their severity, marked with the waiver (docs/decisions.md). A rule with no findings has one passing testcase.
  */
 export function junitReporter(report: Report, options: ReporterOptions): string {
   const failOn = options.failOn ?? 'error';
-  const fails = (f: Finding) => failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn];
+  const fails = (f: Finding) => !f.suppressed && failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn];
   const byRule = new Map<string, Finding[]>();
   for (const f of report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
   // Rules that found something but are not in the catalogue (should not happen) still get a suite.
@@ -50,7 +51,13 @@ export function junitReporter(report: Report, options: ReporterOptions): string 
 }
 
 function line(f: Finding): string {
-  return `${f.severity}: ${f.file}:${f.line}:${f.column}: ${f.message}${(f.related ?? []).map((r) => `\n  related ${r.file}:${r.line}:${r.column}: ${r.message}`).join('')}`;
+  const waived = f.suppressed ? `suppressed by waiver (${waiverText(f.suppressed)}) ` : '';
+  return `${waived}${f.severity}: ${f.file}:${f.line}:${f.column}: ${f.message}${(f.related ?? []).map((r) => `\n  related ${r.file}:${r.line}:${r.column}: ${r.message}`).join('')}`;
+}
+
+/** "reason: …, approved by …, expires …" of a waiver. */
+export function waiverText(s: NonNullable<Finding['suppressed']>): string {
+  return `reason: ${s.reason}${s.approvedBy !== undefined ? `, approved by ${s.approvedBy}` : ''}, expires ${s.expires}`;
 }
 
 /** XML 1.0 forbids most control characters even escaped: drop them. */

@@ -16,16 +16,28 @@ export function markdownReporter(report: Report, options: ReporterOptions): stri
   const plans = report.review?.plans ?? [];
   const out: string[] = [];
   out.push(`## Rollout review: ${verdict.passed ? '✅ pass' : '❌ fail'}`, '');
-  out.push(`${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}, ${notes} ${plural(notes, 'note')} in ${files} ${plural(files, 'file')} (${documents} ${plural(documents, 'document')}, ${plans.length} ${plural(plans.length, 'plan')}); ${verdict.failOn === 'none' ? 'no severity fails the gate' : `the gate fails on ${verdict.failOn} or worse`}.`, '');
+  out.push(`${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}, ${notes} ${plural(notes, 'note')} in ${files} ${plural(files, 'file')} (${documents} ${plural(documents, 'document')}, ${plans.length} ${plural(plans.length, 'plan')})${report.summary.suppressed > 0 ? `, ${report.summary.suppressed} suppressed by waivers` : ''}; ${verdict.failOn === 'none' ? 'no severity fails the gate' : `the gate fails on ${verdict.failOn} or worse`}.`, '');
   if (verdict.families.length > 0) {
     out.push('| family | errors | warnings | notes |', '|---|---:|---:|---:|');
     for (const f of verdict.families) out.push(`| ${f.family} | ${f.error} | ${f.warning} | ${f.note} |`);
     out.push('');
   }
   for (const plan of plans) out.push(...planSection(plan));
+  // Suppressed findings (waivers) do not fail the gate: listed apart, collapsed, with their waiver.
+  const active = report.findings.filter((f) => !f.suppressed);
+  const suppressed = report.findings.filter((f) => f.suppressed);
   out.push('### Findings', '');
-  if (report.findings.length === 0) out.push('No findings: every rule passed.', '');
-  else out.push(...findingsTable(report.findings), '');
+  if (active.length === 0) out.push(suppressed.length === 0 ? 'No findings: every rule passed.' : 'No findings apart from those suppressed by waivers.', '');
+  else out.push(...findingsTable(active), '');
+  if (suppressed.length > 0) {
+    out.push('<details>', `<summary>Suppressed by waivers (${suppressed.length})</summary>`, '');
+    out.push('| | rule | where | message | reason | approved by | expires |', '|---|---|---|---|---|---|---|');
+    for (const f of suppressed) {
+      const w = f.suppressed!;
+      out.push(`| ${f.severity} | \`${f.ruleId}\` | [${cell(f.file)}:${f.line}](<${f.file}#L${f.line}>) | ${cell(f.message)} | ${cell(w.reason)} | ${cell(w.approvedBy ?? '—')} | ${cell(w.expires)} |`);
+    }
+    out.push('', '</details>', '');
+  }
   return out.join('\n');
 }
 
@@ -58,7 +70,10 @@ function planSection(plan: ReviewPlan): string[] {
     const rows = s.intervals.length > 0 ? s.intervals : [{ region: '', start: undefined, end: undefined }];
     rows.forEach((iv, i) => {
       const runs = iv.start !== undefined && iv.end !== undefined ? `${wallTime(iv.start, z)}–${wallTime(iv.end, z)}` : '';
-      const conflict = plan.conflicts.filter((c) => c.step === s.id && c.region === iv.region).map((c) => ` ⛔ freeze ${c.window}`).join('');
+      const conflict = plan.conflicts
+        .filter((c) => c.step === s.id && c.region === iv.region)
+        .map((c) => ` ${c.suppressed ? '(waived) ' : '⛔ '}${c.kind === 'freeze' ? `freeze ${c.window}` : `outside windows ${wallTime(c.start, z)}–${wallTime(c.end, z)}`}`)
+        .join('');
       const mark = s.worst === 'error' ? ' ❌' : s.worst === 'warning' ? ' ⚠️' : '';
       out.push(i === 0
         ? `| ${s.wave} | ${cell(s.id)}${mark} | ${cell(s.service)} | ${cell(s.from ?? '?')} → ${cell(s.to)} | ${cell(iv.region || 'all')} | ${runs}${cell(conflict)} |`

@@ -16,6 +16,9 @@ export interface StepTimeline {
   start: number;
   end: number;
   slices: RegionSlice[];
+  /** Seconds of `runs: before` migrations (start of the first slice) and `runs: after` ones (end of the last). */
+  migrationsBefore: number;
+  migrationsAfter: number;
 }
 
 export interface PlanTimeline {
@@ -57,7 +60,7 @@ export function computeTimeline(steps: Step[], dag: StepDag, services: Map<strin
         slices.push({ region, start: sliceStart, end: cursor });
       });
       ends[i] = cursor;
-      timelines[i] = { index: i, service: step.service, tier: service?.spec.tier ?? 3, start: stepStart, end: cursor, slices };
+      timelines[i] = { index: i, service: step.service, tier: service?.spec.tier ?? 3, start: stepStart, end: cursor, slices, migrationsBefore: before, migrationsAfter: after };
     }
   }
   const declared = steps.flatMap((s) => (s.rollback?.duration !== undefined ? [seconds(s.rollback.duration)] : []));

@@ -42,6 +42,8 @@ describe('html report in headless Chromium', () => {
             bars: [...svg.querySelectorAll('rect.step')].filter((b) => size(b).w > 0 && size(b).h > 0).length,
             conflicts: svg.querySelectorAll('rect.conflict').length,
             freezes: svg.querySelectorAll('rect.window.deny').length,
+            windows: svg.querySelectorAll('rect.window.allow').length,
+            outside: svg.querySelectorAll('rect.conflict.outside').length,
           })),
           graphs: [...document.querySelectorAll('svg.graph')].map((svg) => ({
             ...size(svg),
@@ -65,7 +67,11 @@ describe('html report in headless Chromium', () => {
         expect(g.changed).toBeGreaterThan(0);
       }
       // payments-holiday-release: the payments step in the year-end freeze is marked.
-      expect(drawn.timelines.some((t) => t.conflicts === 1 && t.freezes === 1)).toBe(true);
+      // payments-holiday-release: the payments step in the year-end freeze is marked, and the
+      // notifications step running past the weekly window's end is marked outside it.
+      expect(drawn.timelines.some((t) => t.conflicts === 2 && t.freezes === 1 && t.outside === 1 && t.windows === 2)).toBe(true);
+      // Weekly and RRULE allow windows are drawn: every plan of examples/ has one.
+      for (const t of drawn.timelines) expect(t.windows).toBeGreaterThan(0);
 
       const shot = path.join(dir, 'report.png');
       await page.screenshot({ path: shot, fullPage: true });

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveParams } from '../../src/check/params.js';
+import { ToolError } from '../../src/errors.js';
 import type { RuleInfo } from '../../src/policy/catalogue.js';
 
 /** Meta-tests: every rule folder is complete, its id matches its path, the catalogue and RULES.md. */
@@ -49,5 +51,46 @@ describe('rule catalogue', () => {
       const declared = /(error|warning|note)/.exec(spec.get(r.id)!)?.[1];
       if (!/ for | otherwise/.test(spec.get(r.id)!)) expect(r.severity, r.id).toBe(declared);
     }
+  });
+
+  it('a parameter declared by several rules has one type and one default everywhere', () => {
+    const byName = new Map<string, { rule: string; type: string; default: string }[]>();
+    for (const r of rules) {
+      for (const p of r.parameters ?? []) byName.set(p.name, [...(byName.get(p.name) ?? []), { rule: r.id, type: p.type, default: JSON.stringify(p.default) }]);
+    }
+    const shared = [...byName].filter(([, list]) => list.length > 1);
+    // defaultRollbackDuration feeds rollback/missing-duration and window/no-rollback-slack.
+    expect(shared.map(([name]) => name)).toContain('defaultRollbackDuration');
+    for (const [name, list] of shared) {
+      for (const d of list) expect({ name, type: d.type, default: d.default }, d.rule).toEqual({ name, type: list[0]!.type, default: list[0]!.default });
+    }
+  });
+
+  it('resolving parameters refuses two rules that declare one parameter differently, naming both', () => {
+    const rule = (id: string, type: 'duration' | 'integer', def: unknown): RuleInfo => ({
+      id,
+      severity: 'error',
+      title: id,
+      description: 'A rule made up for this test.',
+      parameters: [{ name: 'defaultRollbackDuration', type, default: def, description: 'x' }],
+    });
+    const builtIn = rules.find((r) => r.id === 'window/no-rollback-slack')!;
+    const attempt = (other: RuleInfo) => {
+      try {
+        resolveParams([builtIn, other], {});
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    };
+    const byDefault = attempt(rule('org/slack', 'duration', '45m'));
+    expect(byDefault).toBeInstanceOf(ToolError);
+    expect((byDefault as ToolError).kind).toBe('policy');
+    expect((byDefault as Error).message).toMatch(/defaultRollbackDuration.*org\/slack.*window\/no-rollback-slack.*different defaults/);
+    const byType = attempt(rule('org/slack', 'integer', 30));
+    expect((byType as Error).message).toMatch(/org\/slack.*window\/no-rollback-slack.*different types/);
+    // Agreeing declarations are fine, and the whole built-in catalogue resolves.
+    expect(attempt(rule('org/slack', 'duration', '30m'))).toBeUndefined();
+    expect(() => resolveParams(rules, {})).not.toThrow();
   });
 });

@@ -223,12 +223,22 @@ export function emptyReport(): Report {
  * suppressed (JSON `suppressed`, SARIF `suppressions`, text only a count line).
  */
 export function suppressedReport(): Report {
-  const report = sampleReport();
-  const first = report.findings.findIndex((f) => f.severity === 'error');
-  report.findings[first] = {
-    ...report.findings[first]!,
-    suppressed: { reason: 'PCI deadline agreed with the CAB', approvedBy: 'vp-eng', expires: '2026-12-31' },
-  };
-  report.summary = { ...report.summary, errors: report.summary.errors - 1, suppressed: 1 };
+  return waive(sampleReport(), 1);
+}
+
+/** The sample report with every error waived: the gate passes on errors. */
+export function allErrorsWaivedReport(): Report {
+  return waive(sampleReport(), Infinity);
+}
+
+function waive(report: Report, errors: number): Report {
+  let left = errors;
+  report.findings = report.findings.map((f) => {
+    if (f.severity !== 'error' || left <= 0) return f;
+    left--;
+    return { ...f, suppressed: { reason: 'PCI deadline agreed with the CAB', approvedBy: 'vp-eng', expires: '2026-12-31' } };
+  });
+  const waived = report.findings.filter((f) => f.suppressed).length;
+  report.summary = { ...report.summary, errors: report.summary.errors - waived, suppressed: waived };
   return report;
 }

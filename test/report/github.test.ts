@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { annotation, escapeData, escapeProperty, githubReporter } from '../../src/report/github.js';
-import { emptyReport, sampleReport } from './fixtures.js';
+import { allErrorsWaivedReport, emptyReport, sampleReport, suppressedReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 describe('github reporter', () => {
   it('matches the golden files', () => {
     expectGolden('sample.github.txt', githubReporter(sampleReport()));
     expectGolden('empty.github.txt', githubReporter(emptyReport()));
+  });
+
+  it('emits no annotation for a suppressed finding (golden)', () => {
+    const out = githubReporter(suppressedReport());
+    expectGolden('suppressed.github.txt', out);
+    expect(out.trimEnd().split('\n')).toHaveLength(5);
+    expect(out).not.toContain('window/freeze-conflict');
+    expect(githubReporter(allErrorsWaivedReport())).not.toContain('::error ');
   });
 
   it('writes one workflow command per finding with its full region', () => {

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { junitReporter } from '../../src/report/junit.js';
-import { emptyReport, sampleReport } from './fixtures.js';
+import { allErrorsWaivedReport, emptyReport, sampleReport, suppressedReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 type Node = Record<string, unknown>;
@@ -77,6 +77,19 @@ describe('junit reporter', () => {
   it('fails warnings too with --fail-on warning, and nothing with none', () => {
     expect(validateJunit(junitReporter(sampleReport(), { color: false, failOn: 'warning' }))['@failures']).toBe('4');
     expect(validateJunit(junitReporter(sampleReport(), { color: false, failOn: 'none' }))['@failures']).toBe('0');
+  });
+
+  it('puts a suppressed finding into system-out with its waiver, never into a failure (golden)', () => {
+    const xml = junitReporter(suppressedReport(), { color: false });
+    expectGolden('suppressed.junit.xml', xml);
+    const root = validateJunit(xml);
+    const freeze = list(list(root.testsuite).find((s) => s['@name'] === 'window/freeze-conflict')!.testcase)[0]!;
+    expect(freeze.failure).toBeUndefined();
+    expect(String(freeze['system-out'])).toContain('suppressed by waiver (reason: PCI deadline agreed with the CAB, approved by vp-eng, expires 2026-12-31) error: plans/ledger.yaml:12:5');
+    expect(root['@failures']).toBe('1');
+    // Even --fail-on note does not fail a waived finding.
+    expect(validateJunit(junitReporter(allErrorsWaivedReport(), { color: false, failOn: 'note' }))['@failures']).toBe('4');
+    expect(validateJunit(junitReporter(allErrorsWaivedReport(), { color: false }))['@failures']).toBe('0');
   });
 
   it('has one passing case per rule for the empty report', () => {

@@ -4,7 +4,7 @@ import type { Report } from '../../src/findings/report.js';
 import { htmlReporter } from '../../src/report/html.js';
 import { markdownReporter } from '../../src/report/markdown.js';
 import { runCheck } from '../helpers/run-check.js';
-import { emptyReport, sampleReport } from './fixtures.js';
+import { allErrorsWaivedReport, emptyReport, sampleReport, suppressedReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
 
 const NOW = '2026-12-01T09:00:00Z';
@@ -24,8 +24,11 @@ describe('review model', () => {
       ['payments', 2, at('2026-12-01T19:50:00Z'), at('2026-12-01T20:40:00Z')],
       ['checkout', 3, at('2026-12-01T20:40:00Z'), at('2026-12-01T21:20:00Z')],
     ]);
-    // Migrations (10m) run before the deploy, so the region interval starts after them.
-    expect(plan.steps[0]!.intervals).toEqual([{ region: 'eu-west-1', start: at('2026-12-01T19:10:00Z'), end: at('2026-12-01T19:50:00Z') }]);
+    // The pipeline's timeline: region slices partition the step, the 10m migration at its start.
+    expect(plan.steps[0]!.intervals).toEqual([{ region: 'eu-west-1', start: at('2026-12-01T19:00:00Z'), end: at('2026-12-01T19:50:00Z') }]);
+    expect(plan.steps[0]!.migrations).toEqual({ before: 600, after: 0 });
+    // The weekly eu-weekly window (Tue 20:00-02:00 Berlin) is expanded and drawn for every step.
+    expect(plan.windows.map((w) => [w.name, w.kind, w.start, w.end, w.appliesTo.length])).toEqual([['eu-weekly', 'allow', at('2026-12-01T19:00:00Z'), at('2026-12-02T01:00:00Z'), 3]]);
     expect(plan.rolloutEnd).toBe(at('2026-12-01T21:20:00Z'));
     expect(plan.rollbackSeconds).toBe(900);
     expect(plan.conflicts).toEqual([]);
@@ -35,11 +38,20 @@ describe('review model', () => {
 
   it('marks the step that runs in the year-end freeze, and only that one (notifications is tier 3)', () => {
     const plan = examples.review!.plans.find((p) => p.name === 'payments-holiday-release')!;
-    expect(plan.windows.map((w) => [w.name, w.kind, w.appliesTo])).toEqual([['year-end-freeze', 'deny', [{ step: 'payments', region: 'eu-west-1' }]]]);
-    expect(plan.conflicts).toEqual([
-      { step: 'payments', region: 'eu-west-1', window: 'year-end-freeze', start: plan.start, end: plan.steps[0]!.end },
+    expect(plan.windows.map((w) => [w.name, w.kind, w.appliesTo])).toEqual([
+      ['year-end-freeze', 'deny', [{ step: 'payments', region: 'eu-west-1' }]],
+      ['eu-weekly', 'allow', [{ step: 'payments', region: 'eu-west-1' }, { step: 'notifications', region: 'eu-west-1' }]],
     ]);
-    expect(plan.notShown.map((w) => w.name)).toEqual(['eu-weekly']);
+    // Conflicts come from the window/* findings and the facts those rules read.
+    const notifications = plan.steps.find((s) => s.id === 'notifications')!;
+    const weekly = plan.windows.find((w) => w.name === 'eu-weekly')!;
+    expect(plan.conflicts).toEqual([
+      { step: 'payments', region: 'eu-west-1', kind: 'freeze', window: 'year-end-freeze', rule: 'window/freeze-conflict', severity: 'error', start: plan.start, end: plan.steps[0]!.end },
+      { step: 'notifications', region: 'eu-west-1', kind: 'outside', window: 'platform/eu-weekly', rule: 'window/outside-maintenance', severity: 'error', start: weekly.end, end: notifications.end },
+    ]);
+    const findings = examples.findings.filter((f) => f.document?.name === plan.name && ['window/freeze-conflict', 'window/outside-maintenance'].includes(f.ruleId));
+    expect(findings.map((f) => [f.ruleId, f.path])).toEqual([['window/freeze-conflict', '/spec/steps/0'], ['window/outside-maintenance', '/spec/steps/1']]);
+    expect(plan.notShown).toEqual([]);
   });
 
   it('keeps an unknown service in the graph, marked', () => {
@@ -59,6 +71,18 @@ describe('markdown reporter', () => {
     const md = markdownReporter(examples, { color: false });
     expect(md.match(/```mermaid\ngraph TD\n/g)).toHaveLength(examples.review!.plans.length);
     expect(md).toContain('| 1 | payments ❌ | payments | 2.3.4 → 2.4.1 | eu-west-1 | 23:30–00:10 ⛔ freeze year-end-freeze |');
+  });
+
+  it('lists suppressed findings apart, collapsed, with their waiver, and does not fail on them (golden)', () => {
+    const md = markdownReporter(suppressedReport(), { color: false });
+    expectGolden('suppressed.md', md);
+    const [findings, waived] = md.split('<summary>Suppressed by waivers (1)</summary>');
+    expect(findings).toContain('<details>');
+    expect(findings).not.toContain('window/freeze-conflict');
+    expect(waived).toContain('| error | `window/freeze-conflict` | [plans/ledger.yaml:12](<plans/ledger.yaml#L12>) |');
+    expect(waived).toContain('| PCI deadline agreed with the CAB | vp-eng | 2026-12-31 |');
+    expect(md).toContain('## Rollout review: ❌ fail');
+    expect(markdownReporter(allErrorsWaivedReport(), { color: false })).toContain('## Rollout review: ✅ pass');
   });
 
   it('escapes pipes and line breaks in table cells', () => {
@@ -87,6 +111,19 @@ describe('html reporter', () => {
     const html = htmlReporter(r, { color: false });
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
     expect(html).not.toContain('<script>');
+  });
+
+  it('lists suppressed findings apart, collapsed, with their waiver, and does not fail on them (golden)', () => {
+    const html = htmlReporter(suppressedReport(), { color: false });
+    expectGolden('suppressed.html', html);
+    const [findings, waived] = html.split('<section class="suppressed"><details>');
+    expect(findings).not.toContain('window/freeze-conflict');
+    expect(waived).toContain('<h2>Suppressed by waivers (1)</h2>');
+    expect(waived).toContain('<code>window/freeze-conflict</code>');
+    expect(waived).toContain('<td>PCI deadline agreed with the CAB</td><td>vp-eng</td><td class="loc">2026-12-31</td>');
+    expect(html).not.toMatch(/<details open/);
+    expect(html).toContain('<div class="verdict fail">');
+    expect(htmlReporter(allErrorsWaivedReport(), { color: false })).toContain('<div class="verdict pass">');
   });
 
   it('says pass or fail as --fail-on would', () => {

@@ -1,17 +1,20 @@
 import type { Finding, Severity } from '../../findings/finding.js';
 import { SEVERITY_RANK } from '../../findings/finding.js';
 import type { StepDag } from '../../facts/step-dag.js';
+import type { WindowFacts, WindowRun } from '../../facts/window-facts.js';
+import { scopeMatches, type Scope } from '../../calendar/scope.js';
 import type { DependencyGraph } from '../../graph/dependency-graph.js';
 import type { ParsedDocument } from '../../load/parse.js';
 import { locate } from '../../load/locate.js';
 import type { PlanDoc, ServiceDoc } from '../../model/documents.js';
-import { parseDuration } from '../../time/duration.js';
 import { resolveInstant } from '../../time/instant.js';
 import type { CalendarInterval, Conflict, ReviewGraph, ReviewModel, ReviewPlan, ReviewStep } from './model.js';
-import { entryInterval, regionsOf, scopeMatches, stepTimings, type CalendarEntry, type CalendarSpec } from './timeline.js';
 
 export interface ReviewInput {
-  plans: { doc: ParsedDocument; dag: StepDag }[];
+  /** Each valid plan with its step DAG and the window facts its rules read. */
+  plans: { doc: ParsedDocument; dag: StepDag; facts: WindowFacts }[];
+  /** The run's window facts: timelines and expanded calendars, computed once in the pipeline. */
+  windows: WindowRun;
   calendars: Map<string, ParsedDocument>;
   services: Map<string, ServiceDoc>;
   graph: DependencyGraph;
@@ -21,12 +24,12 @@ export interface ReviewInput {
 /** The review model of every valid plan, sorted by plan name. */
 export function buildReviewModel(input: ReviewInput): ReviewModel {
   const plans = input.plans
-    .map(({ doc, dag }) => reviewPlan(doc, dag, input))
+    .map(({ doc, dag, facts }) => reviewPlan(doc, dag, facts, input))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { plans };
 }
 
-function reviewPlan(doc: ParsedDocument, dag: StepDag, input: ReviewInput): ReviewPlan {
+function reviewPlan(doc: ParsedDocument, dag: StepDag, facts: WindowFacts, input: ReviewInput): ReviewPlan {
   const plan = doc.value as unknown as PlanDoc;
   const spec = plan.spec;
   const name = plan.metadata.name;
@@ -35,35 +38,38 @@ function reviewPlan(doc: ParsedDocument, dag: StepDag, input: ReviewInput): Revi
     const r = resolveInstant(text, spec.timeZone);
     return r.ok ? r.epoch : undefined;
   };
-  const timings = stepTimings(plan, input.services, dag);
+  const timeline = input.windows.planTimeline(name);
   const waveOf = new Map<number, number>();
   dag.waves.forEach((wave, w) => wave.forEach((i) => waveOf.set(i, w + 1)));
-  const planFindings = input.findings.filter((f) => f.document?.kind === 'RolloutPlan' && f.document.name === name);
+  // Waived findings do not count against the plan (they are listed apart by the reporters).
+  const planFindings = input.findings.filter((f) => !f.suppressed && f.document?.kind === 'RolloutPlan' && f.document.name === name);
+  const onStep = (f: Finding, index: number) => f.path === `/spec/steps/${index}` || f.path.startsWith(`/spec/steps/${index}/`);
 
   const steps: ReviewStep[] = spec.steps.map((step, index) => {
     const service = input.services.get(step.service);
-    const timing = timings?.[index];
-    const worst = worstSeverity(planFindings.filter((f) => f.path === `/spec/steps/${index}` || f.path.startsWith(`/spec/steps/${index}/`)));
+    const timing = timeline?.steps[index];
+    const worst = worstSeverity(planFindings.filter((f) => onStep(f, index)));
     return {
       index,
       id: step.id,
       service: step.service,
       ...(service ? { from: service.spec.version, tier: service.spec.tier ?? 3 } : {}),
       to: step.to,
-      regions: regionsOf(step, input.services),
+      regions: timing ? timing.slices.flatMap((s) => (s.region === null ? [] : [s.region])) : (step.regions ?? service?.spec.regions ?? []),
       after: (dag.after[index] ?? []).map((i) => spec.steps[i]!.id),
       wave: waveOf.get(index) ?? 1,
       ...(timing ? { start: timing.start, end: timing.end } : {}),
-      intervals: timing?.intervals ?? [],
+      intervals: (timing?.slices ?? []).map((s) => ({ region: s.region ?? '', start: s.start, end: s.end })),
+      migrations: { before: timing?.migrationsBefore ?? 0, after: timing?.migrationsAfter ?? 0 },
       ...(worst ? { worst } : {}),
     };
   });
 
-  const start = epoch(spec.start);
-  const rolloutEnd = timings && timings.length > 0 ? Math.max(...timings.map((t) => t.end)) : start;
-  const end = epoch(spec.end);
-  const span = start === undefined ? undefined : { start, end: Math.max(end ?? start, (rolloutEnd ?? start) + rollbackSeconds(spec.steps)) };
-  const { windows, notShown } = calendarIntervals(spec.calendar, steps, input.calendars, span);
+  const start = facts.start?.epoch;
+  const end = facts.end?.epoch;
+  const rolloutEnd = timeline?.rolloutEnd ?? start;
+  const rollback = timeline?.rollbackLargest ?? 0;
+  const windows = timeline ? calendarIntervals(name, steps, timeline.steps.map((t) => t.tier), input.windows, { start: timeline.start, end: Math.max(end ?? timeline.start, timeline.rolloutEnd + rollback) }) : [];
   const count = (s: Severity) => planFindings.filter((f) => f.severity === s).length;
   return {
     name,
@@ -77,7 +83,7 @@ function reviewPlan(doc: ParsedDocument, dag: StepDag, input: ReviewInput): Revi
     ...optional('start', start),
     ...optional('end', end),
     ...optional('rolloutEnd', rolloutEnd),
-    rollbackSeconds: rollbackSeconds(spec.steps),
+    rollbackSeconds: rollback,
     steps,
     waves: dag.waves.length,
     approvals: (spec.approvals ?? []).map((a) => ({ role: a.role, by: a.by, ...optional('at', epoch(a.at)) })),
@@ -98,14 +104,10 @@ function reviewPlan(doc: ParsedDocument, dag: StepDag, input: ReviewInput): Revi
     },
     graph: planGraph(steps, input.graph, input.services),
     windows,
-    notShown,
-    conflicts: conflictsOf(steps, windows, spec.calendar, name, input.calendars),
+    notShown: notShown(facts.calendars, steps, input),
+    conflicts: conflictsOf(name, steps, facts, input.findings),
     findings: { errors: count('error'), warnings: count('warning'), notes: count('note') },
   };
-}
-
-function rollbackSeconds(steps: PlanDoc['spec']['steps']): number {
-  return Math.max(0, ...steps.map((s) => (s.rollback?.duration ? (parseDuration(s.rollback.duration) ?? 0) : 0)));
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -118,79 +120,84 @@ function worstSeverity(findings: Finding[]): Severity | undefined {
   return worst;
 }
 
-/** Calendars that apply to a plan: the one it names, else all (FORMAT.md). */
-function calendarsOf(calendarName: string | undefined, calendars: Map<string, ParsedDocument>): [string, CalendarSpec][] {
-  return [...calendars.entries()]
-    .filter(([name]) => calendarName === undefined || name === calendarName)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, doc]) => [name, (doc.value as { spec: CalendarSpec }).spec]);
-}
-
-function calendarIntervals(
-  calendarName: string | undefined,
-  steps: ReviewStep[],
-  calendars: Map<string, ParsedDocument>,
-  span: { start: number; end: number } | undefined,
-): { windows: CalendarInterval[]; notShown: ReviewPlan['notShown'] } {
-  const windows: CalendarInterval[] = [];
-  const notShown: ReviewPlan['notShown'] = [];
-  for (const [calendar, spec] of calendarsOf(calendarName, calendars)) {
-    const entries: [CalendarEntry, 'allow' | 'deny'][] = [
-      ...(spec.windows ?? []).map((e): [CalendarEntry, 'allow'] => [e, 'allow']),
-      ...(spec.freezes ?? []).map((e): [CalendarEntry, 'deny'] => [e, 'deny']),
-    ];
-    for (const [entry, kind] of entries) {
-      const appliesTo = rowsMatching(entry, steps);
-      if (appliesTo.length === 0) continue;
-      const interval = entryInterval(entry, spec.timeZone);
-      if (!interval.ok) {
-        notShown.push({ calendar, name: entry.name, reason: interval.reason });
-        continue;
-      }
-      // Only entries that touch the plan's span (start to end or rollout + rollback) matter to its review.
-      if (!span || interval.end <= span.start || interval.start >= span.end) continue;
-      windows.push({ calendar, name: entry.name, kind, start: interval.start, end: interval.end, appliesTo });
-    }
+/**
+ * Occurrences of the allow windows and freezes that apply to some step row and touch `span`, from
+ * the run's calendar expansion (WindowRun), with the rows each one applies to.
+ */
+function calendarIntervals(plan: string, steps: ReviewStep[], tiers: number[], windows: WindowRun, span: { start: number; end: number }): CalendarInterval[] {
+  const out: CalendarInterval[] = [];
+  for (const { entry, intervals } of windows.planEntries(plan, span.start, span.end)) {
+    const appliesTo = rowsMatching(entry.scope, steps, tiers);
+    if (appliesTo.length === 0) continue;
+    const kind = entry.kind === 'freeze' ? 'deny' : 'allow';
+    for (const i of intervals) out.push({ calendar: entry.calendar, name: entry.name, kind, start: i.start, end: i.end, appliesTo });
   }
-  windows.sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.name, b.name) || cmp(a.calendar, b.calendar));
-  notShown.sort((a, b) => cmp(a.calendar, b.calendar) || cmp(a.name, b.name));
-  return { windows, notShown };
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.name, b.name) || cmp(a.calendar, b.calendar));
 }
 
-function rowsMatching(entry: CalendarEntry, steps: ReviewStep[]): { step: string; region: string }[] {
+function rowsMatching(scope: Scope | undefined, steps: ReviewStep[], tiers: number[]): { step: string; region: string }[] {
   return steps.flatMap((step) =>
-    (step.regions.length > 0 ? step.regions : ['']).flatMap((region) =>
-      scopeMatches(entry.scope, step.service, region, step.tier) ? [{ step: step.id, region }] : [],
+    (step.intervals.length > 0 ? step.intervals.map((i) => i.region) : ['']).flatMap((region) =>
+      scopeMatches(scope, step.service, region === '' ? null : region, tiers[step.index] ?? step.tier ?? 3) ? [{ step: step.id, region }] : [],
     ),
   );
 }
 
-/** Step intervals inside a freeze that applies to them (and has no exception for this plan). */
-function conflictsOf(
-  steps: ReviewStep[],
-  windows: CalendarInterval[],
-  calendarName: string | undefined,
-  planName: string,
-  calendars: Map<string, ParsedDocument>,
-): Conflict[] {
-  const excepted = new Set<string>();
-  for (const [calendar, spec] of calendarsOf(calendarName, calendars)) {
-    for (const f of spec.freezes ?? []) if ((f.exceptions ?? []).some((e) => e.plan === planName)) excepted.add(`${calendar}/${f.name}`);
+/** Entries of the plan's calendars that apply to a step but could not be placed in time, so are not drawn. */
+function notShown(calendarNames: string[], steps: ReviewStep[], input: ReviewInput): ReviewPlan['notShown'] {
+  const placed = new Set(input.windows.calendars.flatMap((c) => c.entries.map((e) => `${c.name}${e.path}`)));
+  const tiers = steps.map((s) => s.tier ?? 3);
+  const out: ReviewPlan['notShown'] = [];
+  for (const calendar of calendarNames) {
+    const spec = (input.calendars.get(calendar)?.value as { spec?: { windows?: RawEntry[]; freezes?: RawEntry[] } } | undefined)?.spec;
+    const lists: [string, RawEntry[]][] = [['windows', spec?.windows ?? []], ['freezes', spec?.freezes ?? []]];
+    for (const [key, list] of lists) {
+      list.forEach((e, i) => {
+        if (placed.has(`${calendar}/spec/${key}/${i}`) || rowsMatching(e.scope, steps, tiers).length === 0) return;
+        out.push({ calendar, name: e.name, reason: 'its times cannot be placed; see the findings on the calendar' });
+      });
+    }
   }
+  return out.sort((a, b) => cmp(a.calendar, b.calendar) || cmp(a.name, b.name));
+}
+
+interface RawEntry {
+  name: string;
+  scope?: Scope;
+}
+
+/**
+ * Where the window/* findings on steps lie in time, read from the window facts those rules
+ * evaluated: a freeze-conflict finding on a step marks the parts of its region slices inside a
+ * freeze without an exception, an outside-maintenance finding the parts outside every allow window.
+ */
+function conflictsOf(planName: string, steps: ReviewStep[], facts: WindowFacts, findings: Finding[]): Conflict[] {
   const conflicts: Conflict[] = [];
-  for (const w of windows) {
-    if (w.kind !== 'deny' || excepted.has(`${w.calendar}/${w.name}`)) continue;
-    for (const row of w.appliesTo) {
-      const step = steps.find((s) => s.id === row.step);
-      for (const iv of step?.intervals ?? []) {
-        if (iv.region !== row.region) continue;
-        const start = Math.max(iv.start, w.start);
-        const end = Math.min(iv.end, w.end);
-        if (start < end) conflicts.push({ step: row.step, region: row.region, window: w.name, start, end });
+  for (const f of findings) {
+    if (f.document?.kind !== 'RolloutPlan' || f.document.name !== planName) continue;
+    if (f.ruleId !== 'window/freeze-conflict' && f.ruleId !== 'window/outside-maintenance') continue;
+    const m = /^\/spec\/steps\/(\d+)$/.exec(f.path);
+    const stepFacts = m ? facts.timeline?.steps.find((s) => s.index === Number(m[1])) : undefined;
+    const step = stepFacts ? steps[stepFacts.index] : undefined;
+    if (!stepFacts || !step) continue;
+    const base = { step: step.id, rule: f.ruleId, severity: f.severity, ...(f.suppressed ? { suppressed: true } : {}) };
+    for (const r of stepFacts.regions) {
+      const region = r.region ?? '';
+      if (f.ruleId === 'window/freeze-conflict') {
+        for (const fr of r.freezes) if (!fr.exception) conflicts.push({ ...base, region, kind: 'freeze', window: fr.name, start: fr.overlap.start, end: fr.overlap.end });
+      } else {
+        for (const u of r.uncovered) conflicts.push({ ...base, region, kind: 'outside', window: r.allowWindows.join(', '), start: u.start, end: u.end });
       }
     }
   }
-  return conflicts.sort((a, b) => a.start - b.start || cmp(a.step, b.step) || cmp(a.region, b.region) || cmp(a.window, b.window));
+  // One finding per (step, region, freeze) in Rego, several per step here: keep each place once.
+  const seen = new Set<string>();
+  return conflicts
+    .filter((c) => {
+      const key = `${c.step}|${c.region}|${c.kind}|${c.window}|${c.start}|${c.end}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .sort((a, b) => a.start - b.start || cmp(a.step, b.step) || cmp(a.region, b.region) || cmp(a.window, b.window));
 }
 
 /** The changed services, every service that depends on them (transitively), and the edges between them. */

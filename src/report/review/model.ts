@@ -30,11 +30,14 @@ export interface ReviewPlan {
   readiness: ReviewReadiness;
   /** The services the plan changes and everything that depends on them. */
   graph: ReviewGraph;
-  /** Allow windows and freezes that apply to at least one step, in time order. */
+  /**
+   * Occurrences of the allow windows (one-off, weekly, RRULE) and freezes that apply to at least
+   * one step and touch the plan's span, in time order: the calendar expansion the window rules read.
+   */
   windows: CalendarInterval[];
-  /** Calendar entries that could not be drawn, with why (e.g. recurrences not expanded here). */
+  /** Calendar entries that could not be placed in time (their findings say why). */
   notShown: { calendar: string; name: string; reason: string }[];
-  /** Step intervals that overlap a freeze that applies to them. */
+  /** Where a window/* finding on a step lies in time: freeze conflicts and time outside allow windows. */
   conflicts: Conflict[];
   /** Findings on this plan by severity. */
   findings: { errors: number; warnings: number; notes: number };
@@ -56,8 +59,14 @@ export interface ReviewStep {
   /** The whole step, migrations included. */
   start?: number;
   end?: number;
-  /** One interval per region rolled ('' for a region-agnostic step), deploy and bakes only. */
+  /**
+   * One interval per region rolled ('' for a region-agnostic step), from the pipeline's timeline:
+   * they partition the step, so the first holds the `runs: before` migrations and the last the
+   * `runs: after` ones.
+   */
   intervals: StepInterval[];
+  /** Seconds of migrations at the start of the first interval and at the end of the last. */
+  migrations: { before: number; after: number };
   /** Worst severity of the findings located in this step, if any. */
   worst?: 'error' | 'warning' | 'note';
 }
@@ -81,7 +90,14 @@ export interface CalendarInterval {
 export interface Conflict {
   step: string;
   region: string;
+  /** 'freeze': the step runs in a freeze (window/freeze-conflict); 'outside': outside every allow window that applies (window/outside-maintenance). */
+  kind: 'freeze' | 'outside';
+  /** The freeze's name, or the allow windows that apply ("calendar/window", comma-separated). */
   window: string;
+  /** The finding's rule and severity; suppressed when a waiver covers it. */
+  rule: string;
+  severity: 'error' | 'warning' | 'note';
+  suppressed?: boolean;
   start: number;
   end: number;
 }

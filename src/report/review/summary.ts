@@ -12,9 +12,11 @@ export interface Verdict {
 /** Pass/fail as the exit code would say it (`--fail-on`, default error) and counts by family. */
 export function verdictOf(report: Report, options: ReporterOptions): Verdict {
   const failOn = options.failOn ?? 'error';
-  const passed = failOn === 'none' || !report.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+  // Suppressed findings (waivers) never fail the gate and are not counted: they are listed apart.
+  const active = report.findings.filter((f) => !f.suppressed);
+  const passed = failOn === 'none' || !active.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
   const byFamily = new Map<string, { family: string; error: number; warning: number; note: number }>();
-  for (const f of report.findings) {
+  for (const f of active) {
     const family = familyOf(f.ruleId);
     const row = byFamily.get(family) ?? { family, error: 0, warning: 0, note: 0 };
     row[f.severity]++;

@@ -7,6 +7,7 @@ const RIGHT = 24;
 const TOP = 46;
 const ROW = 30;
 const BAR = 16;
+const LANE = 18;
 /** Tick spacings tried in order, in seconds: the first giving at most 12 ticks wins. */
 const TICKS = [300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
 
@@ -29,8 +30,12 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
   const t1 = to + pad;
   const plotW = WIDTH - LABEL - RIGHT;
   const x = (t: number) => LABEL + ((Math.min(Math.max(t, t0), t1) - t0) / (t1 - t0)) * plotW;
-  const height = TOP + rows.length * ROW + 60;
-  const rowY = (i: number) => TOP + i * ROW;
+  // A named lane per kind above the rows (allow windows, then freezes), so the board reads which
+  // window or freeze each shaded band is; the rows below shade only those whose scope matches.
+  const lanes = (['allow', 'deny'] as const).filter((k) => plan.windows.some((w) => w.kind === k && w.end > t0 && w.start < t1));
+  const LANES = lanes.length * LANE + (lanes.length > 0 ? 6 : 0);
+  const height = TOP + LANES + rows.length * ROW + 60;
+  const rowY = (i: number) => TOP + LANES + i * ROW;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="timeline" data-plan="${esc(plan.name)}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${id}-title">`);
   out.push(`<title id="${id}-title">Timeline of plan ${esc(plan.name)} in ${esc(zone ?? 'UTC')}</title>`);
@@ -66,15 +71,36 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
   }
   out.push(`</g>`);
 
-  // Rows: zebra background, windows and freezes that apply to the row, then the bars.
+  lanes.forEach((kind, k) => {
+    const y = TOP + k * LANE;
+    out.push(`<text x="12" y="${y + 13}" font-size="11" fill="#78909c">${kind === 'allow' ? 'allow windows' : 'freezes'}</text>`);
+    const seen = new Set<string>();
+    for (const w of plan.windows) {
+      const key = `${w.calendar}/${w.name}/${w.start}`;
+      if (w.kind !== kind || w.end <= t0 || w.start >= t1 || seen.has(key)) continue;
+      seen.add(key);
+      const left = x(w.start);
+      const width = x(w.end) - left;
+      const fill = kind === 'deny' ? `url(#${id}-freeze)` : '#c8e6c9';
+      out.push(`<rect class="lane ${kind}" x="${n(left)}" y="${y + 1}" width="${n(width)}" height="${LANE - 3}" fill="${fill}" stroke="${kind === 'deny' ? '#e57373' : '#81c784'}" rx="2"><title>${esc(`${kind === 'deny' ? 'freeze' : 'allow window'} ${w.name} (calendar ${w.calendar}): ${wallTime(w.start, zone, true)} – ${wallTime(w.end, zone, true)}`)}</title></rect>`);
+      // Hours for an occurrence within a day, days for a longer one (a freeze of weeks).
+      const label = w.end - w.start < 86400 ? `${w.name} ${wallTime(w.start, zone)}–${wallTime(w.end, zone)}` : `${w.name} ${dayLabel(w.start, zone).slice(0, -5)} – ${dayLabel(w.end, zone).slice(0, -5)}`;
+      const fits = label.length * 6.2 + 10 < width ? label : w.name.length * 6.2 + 10 < width ? w.name : '';
+      if (fits) out.push(`<text x="${n(left + 5)}" y="${y + 12}" font-size="10.5" font-weight="600" fill="${kind === 'deny' ? '#b71c1c' : '#1b5e20'}"${kind === 'deny' ? ' paint-order="stroke" stroke="#fff" stroke-width="3"' : ''}>${esc(fits)}</text>`);
+    }
+  });
+
+  // Rows: zebra background, windows and freezes that apply to the row (freezes on top: deny beats
+  // allow), then the bars.
+  const byKind = [...plan.windows.filter((w) => w.kind === 'allow'), ...plan.windows.filter((w) => w.kind === 'deny')];
   rows.forEach((row, i) => {
     const y = rowY(i);
     if (i % 2 === 1) out.push(`<rect x="${LABEL}" y="${y}" width="${plotW}" height="${ROW}" fill="#fafbfc"/>`);
-    for (const w of plan.windows) {
+    for (const w of byKind) {
       if (!w.appliesTo.some((a) => a.step === row.step.id && a.region === row.region)) continue;
       if (w.end <= t0 || w.start >= t1) continue;
       const fill = w.kind === 'deny' ? `url(#${id}-freeze)` : '#e3f4e5';
-      out.push(`<rect class="window ${w.kind}" x="${n(x(w.start))}" y="${y + 2}" width="${n(x(w.end) - x(w.start))}" height="${ROW - 4}" fill="${fill}" opacity="0.9"><title>${esc(`${w.kind === 'deny' ? 'freeze' : 'window'} ${w.name} (${w.calendar})`)}</title></rect>`);
+      out.push(`<rect class="window ${w.kind}" data-window="${esc(w.name)}" x="${n(x(w.start))}" y="${y + 2}" width="${n(x(w.end) - x(w.start))}" height="${ROW - 4}" fill="${fill}" opacity="0.9"><title>${esc(`${w.kind === 'deny' ? 'freeze' : 'window'} ${w.name} (${w.calendar})`)}</title></rect>`);
     }
   });
   rows.forEach((row, i) => {
@@ -82,29 +108,35 @@ export function timelineSvg(plan: ReviewPlan, id: string): string {
     const s = row.step;
     const label = row.first ? s.id : '';
     out.push(`<text x="12" y="${n(rowY(i) + ROW / 2 + 4)}" font-size="12.5" fill="#263238"><tspan font-weight="600">${esc(label)}</tspan><tspan fill="#78909c" font-size="11">${row.first ? '  ' : '   '}${esc(row.region || 'all regions')}</tspan></text>`);
-    const iv = s.intervals.find((v) => v.region === row.region);
-    if (!iv) return;
-    if (row.first && s.start !== undefined && s.start < iv.start) {
-      out.push(`<rect class="migration" x="${n(x(s.start))}" y="${n(y)}" width="${n(x(iv.start) - x(s.start))}" height="${BAR}" fill="url(#${id}-mig)" rx="2"><title>${esc(`${s.id}: migrations before deploy, ${wallTime(s.start, zone)}–${wallTime(iv.start, zone)}`)}</title></rect>`);
+    const slice = s.intervals.find((v) => v.region === row.region);
+    if (!slice) return;
+    // The slices partition the step: migrations sit at the start of the first and the end of the last.
+    const isLast = s.intervals[s.intervals.length - 1] === slice;
+    const iv = { start: slice.start + (row.first ? s.migrations.before : 0), end: slice.end - (isLast ? s.migrations.after : 0) };
+    if (iv.start > slice.start) {
+      out.push(`<rect class="migration" x="${n(x(slice.start))}" y="${n(y)}" width="${n(x(iv.start) - x(slice.start))}" height="${BAR}" fill="url(#${id}-mig)" rx="2"><title>${esc(`${s.id}: migrations before deploy, ${wallTime(slice.start, zone)}–${wallTime(iv.start, zone)}`)}</title></rect>`);
     }
-    const last = s.intervals[s.intervals.length - 1];
-    if (last === iv && s.end !== undefined && s.end > iv.end) {
-      out.push(`<rect class="migration" x="${n(x(iv.end))}" y="${n(y)}" width="${n(x(s.end) - x(iv.end))}" height="${BAR}" fill="url(#${id}-mig)" rx="2"/>`);
+    if (slice.end > iv.end) {
+      out.push(`<rect class="migration" x="${n(x(iv.end))}" y="${n(y)}" width="${n(x(slice.end) - x(iv.end))}" height="${BAR}" fill="url(#${id}-mig)" rx="2"><title>${esc(`${s.id}: migrations after deploy, ${wallTime(iv.end, zone)}–${wallTime(slice.end, zone)}`)}</title></rect>`);
     }
     const color = s.worst === 'error' ? '#e53935' : s.worst === 'warning' ? '#f9a825' : '#1e88e5';
     const w = Math.max(2, x(iv.end) - x(iv.start));
-    out.push(`<rect class="step" data-step="${esc(s.id)}" x="${n(x(iv.start))}" y="${n(y)}" width="${n(w)}" height="${BAR}" rx="3" fill="${color}"><title>${esc(`${s.id} (${s.service} ${s.from ?? '?'} → ${s.to}) in ${row.region || 'all regions'}: ${wallTime(iv.start, zone)}–${wallTime(iv.end, zone)}, wave ${s.wave}`)}</title></rect>`);
-    const text = `${wallTime(iv.start, zone)}–${wallTime(iv.end, zone)}`;
+    out.push(`<rect class="step" data-step="${esc(s.id)}" x="${n(x(iv.start))}" y="${n(y)}" width="${n(w)}" height="${BAR}" rx="3" fill="${color}"><title>${esc(`${s.id} (${s.service} ${s.from ?? '?'} → ${s.to}) in ${row.region || 'all regions'}: ${wallTime(slice.start, zone)}–${wallTime(slice.end, zone)}, wave ${s.wave}`)}</title></rect>`);
+    const text = `${wallTime(slice.start, zone)}–${wallTime(slice.end, zone)}`;
     if (w > 78) out.push(`<text x="${n(x(iv.start) + 6)}" y="${n(y + 12)}" font-size="10.5" fill="#fff">${text}</text>`);
-    else out.push(`<text x="${n(x(iv.end) + 5)}" y="${n(y + 12)}" font-size="10.5" fill="#546e7a">${text}</text>`);
+    else out.push(`<text x="${n(x(slice.end) + 5)}" y="${n(y + 12)}" font-size="10.5" fill="#546e7a">${text}</text>`);
     if (s.worst) out.push(`<circle cx="${LABEL - 10}" cy="${n(rowY(i) + ROW / 2)}" r="4" fill="${SEVERITY_COLOR[s.worst]}"/>`);
   });
 
-  // Conflicts: the overlapping part outlined in red.
+  // Conflicts, from the window/* findings: in a freeze outlined in red, outside every allow window
+  // dashed; a waived one in grey.
   for (const c of plan.conflicts) {
     const i = rows.findIndex((r) => r.step.id === c.step && r.region === c.region);
     if (i === -1) continue;
-    out.push(`<rect class="conflict" x="${n(x(c.start))}" y="${n(rowY(i) + 3)}" width="${n(Math.max(3, x(c.end) - x(c.start)))}" height="${ROW - 6}" fill="none" stroke="#b71c1c" stroke-width="2.5" rx="3"><title>${esc(`${c.step} in ${c.region || 'all regions'} runs in freeze ${c.window}`)}</title></rect>`);
+    const stroke = c.suppressed ? '#78909c' : c.kind === 'freeze' ? '#b71c1c' : '#e65100';
+    const dash = c.kind === 'outside' || c.suppressed ? ' stroke-dasharray="5 3"' : '';
+    const what = c.kind === 'freeze' ? `runs in freeze ${c.window}` : `runs outside the maintenance windows (${c.window})`;
+    out.push(`<rect class="conflict ${c.kind}" x="${n(x(c.start))}" y="${n(rowY(i) + 3)}" width="${n(Math.max(3, x(c.end) - x(c.start)))}" height="${ROW - 6}" fill="none" stroke="${stroke}" stroke-width="2.5"${dash} rx="3"><title>${esc(`${c.step} in ${c.region || 'all regions'} ${what}, ${wallTime(c.start, zone)}–${wallTime(c.end, zone)}: ${c.rule}${c.suppressed ? ' (waived)' : ''}`)}</title></rect>`);
   }
 
   // Markers: start, planned end, rollout + rollback.
