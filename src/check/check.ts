@@ -16,6 +16,8 @@ import { resolveParams } from './params.js';
 import { catalogueInput, planInput, policyData } from './policy-input.js';
 import { readSources } from './read-sources.js';
 import { resolveFinding } from './resolve-findings.js';
+import type { InputDump } from './dump-input.js';
+import type { PhaseTimer } from './timings.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -26,16 +28,24 @@ export interface CheckOptions {
   bundle: PolicyBundle;
   readStdin: () => Promise<string>;
   version: string;
+  /** ROLLGATE_TIMINGS: phase durations (optional, off by default). */
+  timer?: PhaseTimer;
+  /** ROLLGATE_DUMP_INPUT: write the policies' data and inputs (optional, off by default). */
+  dump?: InputDump;
 }
 
 /** The whole pipeline of ARCHITECTURE.md from paths to a report; no output, no exit code. */
 export async function check(options: CheckOptions): Promise<Report> {
+  const { timer, dump } = options;
   const { sources, problems } = await discover(options.paths, options.cwd);
+  timer?.mark('discover');
   const named = problems.find((p) => p.named);
   if (named) throw new ToolError('usage', `cannot read '${named.display}': ${named.message}`);
   const read = await readSources(sources, options.readStdin);
   const pending: PendingFinding[] = [...unreadable(problems), ...read.findings];
+  timer?.mark('parse');
   const built = buildCatalogue(read.documents);
+  timer?.mark('schema');
   pending.push(...built.findings);
   const { catalogue } = built;
 
@@ -44,13 +54,18 @@ export async function check(options: CheckOptions): Promise<Report> {
   const services = docsOf<ServiceDoc>(catalogue.services);
   const graph = new DependencyGraph(services);
   const now = instantFact(options.nowEpoch);
+  const data = policyData(catalogue, graph, params);
+  dump?.data(data);
+  timer?.mark('graph');
 
   const engine = await PolicyEngine.create(options.bundle, options.nowEpoch);
-  engine.setData(policyData(catalogue, graph, params));
+  engine.setData(data);
   const located = (docOf: (f: PolicyFinding) => ParsedDocument | undefined) => (f: PolicyFinding) =>
     policyFinding(f, docOf(f), catalogue);
 
+  dump?.catalogueInput(catalogueInput(now));
   pending.push(...(await engine.evaluate(catalogueInput(now), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
+  timer?.mark('policy');
 
   for (const name of [...catalogue.plans.keys()].sort()) {
     const doc = catalogue.plans.get(name)!;
@@ -58,7 +73,11 @@ export async function check(options: CheckOptions): Promise<Report> {
     const { dag, problems: dagProblems } = buildStepDag(plan.spec.steps);
     for (const p of dagProblems) pending.push({ ruleId: 'input/schema', message: p.message, target: { doc, path: p.path } });
     const facts = computePlanFacts(plan, services, graph, dag);
-    const results = await engine.evaluate(planInput(now, doc, facts), `plan '${name}'`);
+    const input = planInput(now, doc, facts);
+    dump?.planInput(name, input);
+    timer?.mark('facts');
+    const results = await engine.evaluate(input, `plan '${name}'`);
+    timer?.mark('policy');
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { check } from '../../check/check.js';
+import { InputDump } from '../../check/dump-input.js';
 import { parseParamFlags } from '../../check/params.js';
+import { timerFromEnv } from '../../check/timings.js';
 import { ToolError, describeThrown } from '../../errors.js';
 import { SEVERITY_RANK, type Severity } from '../../findings/finding.js';
 import type { Report } from '../../findings/report.js';
@@ -30,6 +32,7 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
   }
   const outputs = parseFormatFlags(flags.format);
   const nowEpoch = parseNow(flags.now, io.clock);
+  const timer = timerFromEnv(io.env);
   const bundle = await loadBundle(io.env.ROLLGATE_BUNDLE ? path.resolve(io.cwd, io.env.ROLLGATE_BUNDLE) : defaultBundleDir());
   const report = await check({
     paths: paths.length > 0 ? paths : ['.'],
@@ -39,6 +42,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
     bundle,
     readStdin: io.readStdin,
     version: VERSION,
+    timer,
+    dump: io.env.ROLLGATE_DUMP_INPUT ? new InputDump(path.resolve(io.cwd, io.env.ROLLGATE_DUMP_INPUT)) : undefined,
   });
 
   const shown: Report = flags.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
@@ -53,6 +58,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
         throw new ToolError('io', `cannot write ${out.format} report to '${out.file}': ${describeThrown(err)}`);
       }
     }
+  }
+  if (timer) {
+    timer.mark('report');
+    io.stderr(`${timer.toJson()}\n`);
   }
   return failed(report, flags.failOn as (typeof FAIL_ON)[number]) ? 1 : 0;
 }
