@@ -335,7 +335,7 @@ export function generatePlans(r, services, count, clean = false) {
     // About half the plans carry 1-3 problems, cycling through every family.
     if (r.chance(0.5) && !clean) {
       const n = r.int(1, 3);
-      for (let k = 0; k < n; k++) PROBLEMS[PROBLEM_KINDS[(i * 3 + k) % PROBLEM_KINDS.length]](plan);
+      for (let k = 0; k < n; k++) PROBLEMS[r.pick(PROBLEM_KINDS)](plan);
     }
     plans.push(plan);
   }

@@ -10,8 +10,17 @@ export type InstantResult =
   | { ok: true; epoch: number; zone: string | undefined; local: boolean }
   | { ok: false; reason: 'invalid' | 'no-time-zone' | 'invalid-time-zone' };
 
+/** luxon builds an Intl.DateTimeFormat on every isValidZone call; a run sees a handful of zones. */
+const zoneValidity = new Map<string, boolean>();
+const ZONE_CACHE_LIMIT = 1000;
+
 export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size < ZONE_CACHE_LIMIT) zoneValidity.set(zone, valid);
+  }
+  return valid;
 }
 
 /**
