@@ -34,6 +34,11 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
   const nowEpoch = parseNow(flags.now, io.clock);
   const timer = timerFromEnv(io.env);
   const bundle = await loadBundle(io.env.ROLLGATE_BUNDLE ? path.resolve(io.cwd, io.env.ROLLGATE_BUNDLE) : defaultBundleDir());
+  const memoryCap = io.env.ROLLGATE_POLICY_MEMORY_MB;
+  if (memoryCap) {
+    if (!/^[1-9]\d*$/.test(memoryCap)) throw new ToolError('usage', `ROLLGATE_POLICY_MEMORY_MB takes a whole number of MiB; got '${memoryCap}'`);
+    bundle.maxMemoryMiB = Number(memoryCap);
+  }
   const report = await check({
     paths: paths.length > 0 ? paths : ['.'],
     cwd: io.cwd,
