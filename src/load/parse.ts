@@ -34,7 +34,9 @@ export function parseFile(file: string, source: string): { documents: ParsedDocu
   const lineCounter = new LineCounter();
   const documents: ParsedDocument[] = [];
   const problems: ParseProblem[] = [];
-  const docs = parseAllDocuments(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // logLevel error: yaml's warnings (e.g. a mapping used as a key) would go to stderr through
+  // process.emitWarning; the schema reports such documents instead.
+  const docs = parseAllDocuments(source, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const list: Document[] = Array.isArray(docs) ? docs : [];
 
   list.forEach((doc, index) => {
