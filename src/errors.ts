@@ -18,6 +18,9 @@ export class ToolError extends Error {
 export function describeThrown(thrown: unknown): string {
   if (thrown instanceof Error) return thrown.message;
   if (typeof thrown === 'string') return thrown;
+  // The opa-wasm SDK throws plain objects like {message: "not implemented: ..."}.
+  const message = (thrown as { message?: unknown } | null)?.message;
+  if (typeof message === 'string') return message;
   try {
     return JSON.stringify(thrown);
   } catch {

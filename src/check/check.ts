@@ -23,6 +23,8 @@ import { applyWaivers } from '../waivers/apply-waivers.js';
 import { CONFIG_RULES } from '../waivers/config-rules.js';
 import { resolveFinding } from './resolve-findings.js';
 import { buildReviewModel, type ReviewInput } from '../report/review/build.js';
+import type { InputDump } from './dump-input.js';
+import type { PhaseTimer } from './timings.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -41,16 +43,24 @@ export interface CheckOptions {
   configFile?: { absolute: string; display: string; source: string };
   readStdin: () => Promise<string>;
   version: string;
+  /** ROLLGATE_TIMINGS: phase durations (optional, off by default). */
+  timer?: PhaseTimer;
+  /** ROLLGATE_DUMP_INPUT: write the policies' data and inputs (optional, off by default). */
+  dump?: InputDump;
 }
 
 /** The whole pipeline of ARCHITECTURE.md from paths to a report; no output, no exit code. */
 export async function check(options: CheckOptions): Promise<Report> {
+  const { timer, dump } = options;
   const { sources, problems } = await discover(options.paths, options.cwd);
+  timer?.mark('discover');
   const named = problems.find((p) => p.named);
   if (named) throw new ToolError('usage', `cannot read '${named.display}': ${named.message}`);
   const read = await readSources(sources, options.readStdin);
   const pending: PendingFinding[] = [...unreadable(problems), ...read.findings];
+  timer?.mark('parse');
   const built = buildCatalogue(read.documents);
+  timer?.mark('schema');
   pending.push(...built.findings);
   const { catalogue } = built;
 
@@ -60,10 +70,12 @@ export async function check(options: CheckOptions): Promise<Report> {
   const services = docsOf<ServiceDoc>(catalogue.services);
   const graph = new DependencyGraph(services);
   const now = instantFact(options.nowEpoch);
+  const data = policyData(catalogue, graph, params);
+  dump?.data(data);
+  timer?.mark('graph');
 
   // Every bundle reads the same data and input (docs/input-document.md), in its own instance.
   const engines: PolicyEngine[] = [];
-  const data = policyData(catalogue, graph, params);
   for (const bundle of bundles) {
     const engine = await PolicyEngine.create(bundle, options.nowEpoch);
     engine.setData(data);
@@ -83,8 +95,12 @@ export async function check(options: CheckOptions): Promise<Report> {
     const doc = catalogue.calendars.get(cal.name)!;
     for (const e of cal.ruleErrors) pending.push({ ruleId: 'input/schema', message: e.message, target: { doc, path: e.path } });
   }
+  timer?.mark('facts');
 
-  pending.push(...(await evaluateAll(catalogueInput(now, { calendars: windows.calendarFacts() }), 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
+  const cataloguePolicyInput = catalogueInput(now, { calendars: windows.calendarFacts() });
+  dump?.catalogueInput(cataloguePolicyInput);
+  pending.push(...(await evaluateAll(cataloguePolicyInput, 'the catalogue')).map(located((f) => refDoc(catalogue, f.document))));
+  timer?.mark('policy');
 
   const reviewed: ReviewInput['plans'] = [];
   for (const name of [...catalogue.plans.keys()].sort()) {
@@ -95,7 +111,11 @@ export async function check(options: CheckOptions): Promise<Report> {
     const windowFacts = windows.planFacts(name);
     reviewed.push({ doc, dag, facts: windowFacts });
     const facts = computePlanFacts(plan, services, graph, dag, options.nowEpoch, windowFacts);
-    const results = await evaluateAll(planInput(now, doc, facts), `plan '${name}'`);
+    const input = planInput(now, doc, facts);
+    dump?.planInput(name, input);
+    timer?.mark('facts');
+    const results = await evaluateAll(input, `plan '${name}'`);
+    timer?.mark('policy');
     pending.push(...results.map(located((f) => (f.document ? refDoc(catalogue, f.document) : doc))));
   }
 

@@ -174,12 +174,22 @@ export function satisfies(version: string, range: string): boolean {
 function parallelPairs(steps: Step[], dag: StepDag, graph: DependencyGraph): PlanFacts['parallelPairs'] {
   const pairs: PlanFacts['parallelPairs'] = [];
   const ancestorSets = dag.ancestors.map((a) => new Set(a));
+  // One breadth-first search per distinct service of the plan (to all the plan's services), not
+  // one per pair: a 500-step plan would otherwise search the whole graph 250,000 times.
+  const planServices = new Set(steps.map((s) => s.service));
+  const reach = new Map<string, Map<string, string[]>>();
+  const pathsFrom = (service: string) => {
+    let paths = reach.get(service);
+    if (!paths) reach.set(service, (paths = graph.pathsFrom(service, planServices)));
+    return paths;
+  };
   for (let a = 0; a < steps.length; a++) {
     for (let b = a + 1; b < steps.length; b++) {
       if (ancestorSets[b]!.has(a) || ancestorSets[a]!.has(b)) continue;
       const sa = steps[a]!.service;
       const sb = steps[b]!.service;
-      const path = graph.path(sa, sb) ?? graph.path(sb, sa);
+      if (sa === sb) continue;
+      const path = pathsFrom(sa).get(sb) ?? pathsFrom(sb).get(sa);
       if (path) pairs.push({ a, b, path });
     }
   }

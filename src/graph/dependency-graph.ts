@@ -92,26 +92,38 @@ export class DependencyGraph {
   /** A shortest dependency path from `from` to `to` (following edges), or undefined. */
   path(from: string, to: string): string[] | undefined {
     if (!this.graph.hasNode(from) || !this.graph.hasNode(to) || from === to) return undefined;
+    return this.pathsFrom(from, new Set([to])).get(to);
+  }
+
+  /**
+   * Shortest paths from `from` to each of `targets` that it reaches, in one breadth-first search
+   * (neighbours in name order, so each path is the one `path` gives). For a plan's step pairs this
+   * is one search per step instead of one per pair.
+   */
+  pathsFrom(from: string, targets: Set<string>): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    if (!this.graph.hasNode(from)) return found;
+    const wanted = new Set([...targets].filter((t) => t !== from && this.graph.hasNode(t)));
     const previous = new Map<string, string>([[from, from]]);
     const queue = [from];
-    for (let head = 0; head < queue.length; head++) {
+    for (let head = 0; head < queue.length && wanted.size > 0; head++) {
       const current = queue[head]!;
       for (const next of [...this.graph.outNeighbors(current)].sort()) {
         if (previous.has(next)) continue;
         previous.set(next, current);
-        if (next === to) {
-          const result = [to];
-          let at = to;
+        if (wanted.delete(next)) {
+          const result = [next];
+          let at = next;
           while (at !== from) {
             at = previous.get(at)!;
-            result.unshift(at);
+            result.push(at);
           }
-          return result;
+          found.set(next, result.reverse());
         }
         queue.push(next);
       }
     }
-    return undefined;
+    return found;
   }
 
   /**

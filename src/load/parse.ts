@@ -10,8 +10,9 @@ export interface ParsedDocument {
   index: number;
   kind: unknown;
   value: Record<string, unknown>;
-  yaml: Document;
-  lineCounter: LineCounter;
+  /** The YAML tree, rebuilt from `source` on first use (see lazyDocument). */
+  readonly yaml: Document;
+  readonly lineCounter: LineCounter;
   source: string;
 }
 
@@ -22,6 +23,10 @@ export interface ParseProblem {
   message: string;
   region: Region;
 }
+
+// logLevel error: yaml's warnings (e.g. a mapping used as a key) would go to stderr through
+// process.emitWarning; the schema reports such documents instead.
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
 /** Aliases a document may expand before it is treated as a YAML bomb ("billion laughs"). */
 const MAX_ALIAS_COUNT = 1000;
@@ -34,7 +39,8 @@ export function parseFile(file: string, source: string): { documents: ParsedDocu
   const lineCounter = new LineCounter();
   const documents: ParsedDocument[] = [];
   const problems: ParseProblem[] = [];
-  const docs = parseAllDocuments(source, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const docs = parseAllDocuments(source, { ...PARSE_OPTIONS, lineCounter });
+  const reparse = reparser(source);
   const list: Document[] = Array.isArray(docs) ? docs : [];
 
   list.forEach((doc, index) => {
@@ -82,9 +88,53 @@ export function parseFile(file: string, source: string): { documents: ParsedDocu
       return;
     }
     if (!isRecord(value) || value.apiVersion !== API_VERSION) return;
-    documents.push({ file, index, kind: value.kind, value, yaml: doc, lineCounter, source });
+    documents.push(
+      value.kind === 'Service'
+        ? lazyDocument(file, index, value, source, reparse)
+        : { file, index, kind: value.kind, value, yaml: doc, lineCounter, source },
+    );
   });
   return { documents, problems };
+}
+
+/**
+ * The YAML tree is only needed to locate findings. Services are most of a large catalogue and
+ * few of them get findings, so their tree (about 14 times the text in memory) is dropped after
+ * parsing and rebuilt, once per file, on demand: same text and options, so the same tree and
+ * ranges. Plans and calendars keep theirs: most plans get findings, and rebuilding all of them
+ * cost more time (a third of a 5,000-service run) than it saved in memory.
+ */
+function lazyDocument(file: string, index: number, value: Record<string, unknown>, source: string, reparse: () => Reparsed): ParsedDocument {
+  return {
+    file,
+    index,
+    kind: value.kind,
+    value,
+    source,
+    get yaml() {
+      return reparse().docs[index]!;
+    },
+    get lineCounter() {
+      return reparse().lineCounter;
+    },
+  };
+}
+
+interface Reparsed {
+  docs: Document[];
+  lineCounter: LineCounter;
+}
+
+function reparser(source: string): () => Reparsed {
+  let cached: Reparsed | undefined;
+  return () => {
+    if (!cached) {
+      const lineCounter = new LineCounter();
+      const docs = parseAllDocuments(source, { ...PARSE_OPTIONS, lineCounter });
+      cached = { docs: Array.isArray(docs) ? docs : [], lineCounter };
+    }
+    return cached;
+  };
 }
 
 /** The text of a plain or quoted key starting at `offset` (up to its ':'). */

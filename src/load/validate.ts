@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020, type AnySchemaObject, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import semver from 'semver';
-import { parseDuration } from '../time/duration.js';
-import { resolveInstant } from '../time/instant.js';
+import type { AnySchemaObject, ErrorObject } from 'ajv';
+import { DATE, WALL_TIME, isInstant, isVersion } from './formats.js';
+import * as compiled from './validators.generated.js';
 
 /** One JSON Schema problem of a document, cleaned of ajv's cascades (one per real problem). */
 export interface SchemaProblem {
@@ -52,60 +51,23 @@ function readSchema(file: string): AnySchemaObject {
 }
 
 // ------------------------------------------------------------------------------------------------
-// Formats: registered in code so that messages can quote the offending text.
+// Validators: compiled from schemas/ at build time by scripts/build-validators.mjs (ajv standalone,
+// same options as before: allErrors, strict, verbose), so no schema is compiled at run time.
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-function isInstant(text: string): boolean {
-  return !DATE.test(text) && resolveInstant(text, 'UTC').ok;
-}
-function isDate(text: string): boolean {
-  return DATE.test(text) && resolveInstant(text, 'UTC').ok;
-}
-function isVersion(text: string): boolean {
-  // semver.parse also accepts "v1.2.3", "=1.2.3" and surrounding blanks; semver 2.0.0 does not.
-  return /^\d/.test(text) && text === text.trim() && semver.parse(text) !== null;
+interface CompiledValidator {
+  (doc: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-const FORMATS: Record<string, (text: string) => boolean> = {
-  'rollgate-duration': (t) => parseDuration(t) !== undefined,
-  'rollgate-instant': isInstant,
-  'rollgate-date': isDate,
-  'rollgate-date-or-instant': (t) => isDate(t) || isInstant(t),
-  'rollgate-wall-time': (t) => WALL_TIME.test(t),
-  semver: isVersion,
-  'semver-range': (t) => t.trim() !== '' && semver.validRange(t) !== null,
+const VALIDATORS: Record<DocumentKind, CompiledValidator> = {
+  Service: compiled.Service as CompiledValidator,
+  ChangeCalendar: compiled.ChangeCalendar as CompiledValidator,
+  RolloutPlan: compiled.RolloutPlan as CompiledValidator,
 };
-
-// ------------------------------------------------------------------------------------------------
-// Validators: one Ajv instance, each kind compiled once on first use.
-
-let ajvCache: Ajv2020 | undefined;
-const validators = new Map<DocumentKind, ValidateFunction>();
-
-function ajv(): Ajv2020 {
-  if (ajvCache) return ajvCache;
-  // Strict mode, except strictRequired: it cannot see properties declared by the parent schema
-  // object, which the window's anyOf/if branches (`required: [weekly]`) rely on.
-  const instance = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-  for (const [name, validate] of Object.entries(FORMATS)) instance.addFormat(name, { type: 'string', validate });
-  instance.addSchema(readSchema(COMMON_FILE));
-  return (ajvCache = instance);
-}
-
-function validatorFor(kind: DocumentKind): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    validate = ajv().compile(readSchema(SCHEMA_FILES[kind]));
-    validators.set(kind, validate);
-  }
-  return validate;
-}
 
 /** Validate one document against its kind's schema: cleaned problems, sorted by path. */
 export function validateDocument(kind: DocumentKind, doc: unknown): SchemaProblem[] {
-  const validate = validatorFor(kind);
+  const validate = VALIDATORS[kind];
   if (validate(doc)) return [];
   return cleanErrors(validate.errors ?? []);
 }

@@ -13,6 +13,8 @@ export interface PolicyBundle {
   origin: string;
   wasm: Uint8Array;
   rules: RuleInfo[];
+  /** Cap on the WASM instance's memory (ROLLGATE_POLICY_MEMORY_MB); WebAssembly's 4 GiB without it. */
+  maxMemoryMiB?: number;
 }
 
 /** What a Rego rule returns (docs/input-document.md), with the rule id the entrypoint adds. */
@@ -26,6 +28,11 @@ export interface PolicyFinding {
 }
 
 const ENTRYPOINT = 'rollgate/main/findings';
+/** Builtins the opa-wasm SDK implements in JS (@open-policy-agent/opa-wasm src/builtins). */
+const SDK_BUILTINS = new Set(['sprintf', 'regex.split', 'json.is_valid', 'yaml.is_valid', 'yaml.marshal', 'yaml.unmarshal']);
+const WASM_PAGE = 64 * 1024;
+/** Messages of a failed allocation or a trap that may leave the instance unusable. */
+const BROKEN_INSTANCE = /opa_malloc|out of memory|memory access out of bounds|maximum memory size/i;
 
 /** The built-in rules: bundle/ at the package root. */
 export function defaultBundleDir(): string {
@@ -56,11 +63,17 @@ export async function loadBundle(dir: string): Promise<PolicyBundle> {
 export class PolicyEngine {
   private policy!: LoadedPolicy;
   private data: object = {};
+  /** How many times the instance was reloaded after a failed allocation (for tests and diagnostics). */
+  reloads = 0;
+
+  private readonly builtins: ReturnType<typeof customBuiltins>;
 
   private constructor(
     private readonly bundle: PolicyBundle,
-    private readonly nowEpoch: number,
-  ) {}
+    nowEpoch: number,
+  ) {
+    this.builtins = customBuiltins(nowEpoch);
+  }
 
   static async create(bundle: PolicyBundle, nowEpoch: number): Promise<PolicyEngine> {
     const engine = new PolicyEngine(bundle, nowEpoch);
@@ -70,12 +83,37 @@ export class PolicyEngine {
 
   private async instantiate(): Promise<void> {
     try {
-      this.policy = await loadPolicy(this.bundle.wasm, { initial: 32 }, customBuiltins(this.nowEpoch));
+      const memory: WebAssembly.MemoryDescriptor = { initial: 32 };
+      if (this.bundle.maxMemoryMiB !== undefined) memory.maximum = Math.max(32, Math.ceil((this.bundle.maxMemoryMiB * 1024 * 1024) / WASM_PAGE));
+      this.policy = await loadPolicy(this.bundle.wasm, memory, this.builtins);
     } catch (err) {
       throw new ToolError('policy', `cannot load policy bundle '${this.bundle.origin}': ${describeThrown(err)}`, { cause: err });
     }
     if (!(ENTRYPOINT in (this.policy.entrypoints ?? {}))) {
       throw new ToolError('policy', `policy bundle '${this.bundle.origin}' has no entrypoint ${ENTRYPOINT}`);
+    }
+    // Fail before evaluating anything: otherwise a missing builtin only fails the plans that reach it.
+    const missing = this.requiredBuiltins().filter((name) => !SDK_BUILTINS.has(name) && !(name in this.builtins));
+    if (missing.length > 0) {
+      throw new ToolError(
+        'policy',
+        `policy bundle '${this.bundle.origin}' calls builtins rollgate does not provide: ${missing.sort().join(', ')}; build it with policies/capabilities.json (node scripts/build-policies.mjs)`,
+      );
+    }
+  }
+
+  /** The builtin names the compiled policy imports (its `builtins` export: name → id). */
+  private requiredBuiltins(): string[] {
+    try {
+      const instance = this.policy.wasmInstance as WebAssembly.Instance;
+      const exports = instance.exports as Record<string, (...args: number[]) => number>;
+      const addr = exports.opa_json_dump!(exports.builtins!());
+      const bytes = new Uint8Array(this.policy.mem.buffer);
+      let end = addr;
+      while (bytes[end] !== 0) end++;
+      return Object.keys(JSON.parse(new TextDecoder().decode(bytes.subarray(addr, end))) as object);
+    } catch (err) {
+      throw new ToolError('policy', `cannot load policy bundle '${this.bundle.origin}': cannot list its builtins: ${describeThrown(err)}`, { cause: err });
     }
   }
 
@@ -90,23 +128,30 @@ export class PolicyEngine {
 
   /**
    * Evaluate once. After an allocation failure the instance is unusable (ARCHITECTURE.md), so it
-   * is reloaded and the evaluation tried once more before giving up.
+   * is reloaded and the evaluation tried once more before giving up; when the retry fails too the
+   * instance is reloaded again before the error is thrown, so the engine stays usable for later
+   * evaluations. Any failure is a ToolError (exit 2): never an empty, passing result.
    */
   async evaluate(input: object, what: string): Promise<PolicyFinding[]> {
     for (let attempt = 0; ; attempt++) {
+      let raw: unknown;
       try {
-        return this.parseResult(this.policy.evaluate(input, ENTRYPOINT), what);
+        raw = this.policy.evaluate(input, ENTRYPOINT);
       } catch (err) {
-        if (err instanceof ToolError) throw err;
         const message = describeThrown(err);
-        if (attempt === 0 && /opa_malloc|out of memory|memory access out of bounds/i.test(message)) {
-          await this.instantiate();
-          this.setData(this.data);
-          continue;
-        }
+        const broken = BROKEN_INSTANCE.test(message);
+        if (broken) await this.reload();
+        if (broken && attempt === 0) continue;
         throw new ToolError('policy', `policy bundle '${this.bundle.origin}' failed to evaluate ${what}: ${message}`, { cause: err });
       }
+      return this.parseResult(raw, what);
     }
+  }
+
+  private async reload(): Promise<void> {
+    this.reloads++;
+    await this.instantiate();
+    this.setData(this.data);
   }
 
   private parseResult(result: unknown, what: string): PolicyFinding[] {

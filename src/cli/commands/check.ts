@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { check } from '../../check/check.js';
 import { allRules, mergeCatalogues } from '../../check/check.js';
+import { InputDump } from '../../check/dump-input.js';
 import { parseParamFlags } from '../../check/params.js';
+import { timerFromEnv } from '../../check/timings.js';
 import { effectiveConfig, paramOverrides, validateAgainstRules, type FailOn } from '../../config/effective.js';
 import { printConfig } from '../../config/print-config.js';
 import { ToolError, describeThrown } from '../../errors.js';
@@ -38,7 +40,13 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
     io.cwd,
   );
   const nowEpoch = parseNow(config.now?.value, io.clock);
+  const timer = timerFromEnv(io.env);
   const bundle = await loadBundle(io.env.ROLLGATE_BUNDLE ? path.resolve(io.cwd, io.env.ROLLGATE_BUNDLE) : defaultBundleDir());
+  const memoryCap = io.env.ROLLGATE_POLICY_MEMORY_MB;
+  if (memoryCap) {
+    if (!/^[1-9]\d*$/.test(memoryCap)) throw new ToolError('usage', `ROLLGATE_POLICY_MEMORY_MB takes a whole number of MiB; got '${memoryCap}'`);
+    bundle.maxMemoryMiB = Number(memoryCap);
+  }
   const extraBundles = [];
   for (const p of config.policies) extraBundles.push(await loadExtraPolicy(p.value, io.env, io.cwd));
   const rules = allRules(mergeCatalogues([bundle, ...extraBundles]));
@@ -61,6 +69,8 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
     ...(config.file ? { configFile: { absolute: config.file.absolute, display: config.file.display, source: config.file.source } } : {}),
     readStdin: io.readStdin,
     version: VERSION,
+    timer,
+    dump: io.env.ROLLGATE_DUMP_INPUT ? new InputDump(path.resolve(io.cwd, io.env.ROLLGATE_DUMP_INPUT)) : undefined,
   });
 
   const shown: Report = flags.quiet ? { ...report, findings: report.findings.filter((f) => f.severity === 'error') } : report;
@@ -84,6 +94,10 @@ export async function runCheck(paths: string[], flags: CheckFlags, io: CliIO): P
     } catch (err) {
       throw new ToolError('io', `cannot append the step summary to GITHUB_STEP_SUMMARY '${summaryFile}': ${describeThrown(err)}`);
     }
+  }
+  if (timer) {
+    timer.mark('report');
+    io.stderr(`${timer.toJson()}\n`);
   }
   return failed(report, config.failOn.value) ? 1 : 0;
 }
