@@ -30,9 +30,16 @@ export interface PlanConfigs {
  * unchanged), so an API missing from a step's `provides` is removed by that step. Several steps
  * on one service chain in DAG order: each starts from the newest of them among its ancestors.
  */
-export function planConfigs(steps: Step[], services: Map<string, ServiceDoc>, ancestors: number[][]): PlanConfigs {
+export function planConfigs(
+  steps: Step[],
+  services: Map<string, ServiceDoc>,
+  ancestors: number[][],
+  affected: Set<string> = new Set(services.keys()),
+): PlanConfigs {
   const base = new Map<string, ServiceConfig>();
-  for (const [name, doc] of services) {
+  for (const name of [...affected].sort()) {
+    const doc = services.get(name);
+    if (!doc) continue;
     base.set(name, {
       service: name,
       version: doc.spec.version,
@@ -68,4 +75,25 @@ export function planConfigs(steps: Step[], services: Map<string, ServiceDoc>, an
     };
   }
   return { base, before, after };
+}
+
+/**
+ * The services a plan's contract states can involve: those its steps change, every service that
+ * depends on one of them, and the providers of what all of these consume. A need can only break
+ * when its consumer or its provider is changed by the plan, so the rest of the catalogue is left
+ * out: checking it for every plan made a run quadratic in the size of the catalogue.
+ */
+export function affectedServices(
+  steps: Step[],
+  services: Map<string, ServiceDoc>,
+  providers: Map<string, string[]>,
+  dependents: (service: string) => string[],
+): Set<string> {
+  const changed = new Set(steps.map((s) => s.service));
+  const affected = new Set<string>(changed);
+  for (const service of changed) for (const d of dependents(service)) affected.add(d);
+  const needs = [...affected].flatMap((name) => services.get(name)?.spec.consumes ?? []);
+  for (const step of steps) needs.push(...(step.consumes ?? []));
+  for (const need of needs) for (const p of providers.get(need.api) ?? []) affected.add(p);
+  return affected;
 }

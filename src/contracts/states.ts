@@ -1,5 +1,5 @@
 import semver from 'semver';
-import type { ServiceDoc, Step } from '../model/documents.js';
+import type { Consumed, ServiceDoc, Step } from '../model/documents.js';
 import type { PlanConfigs, ServiceConfig } from './configs.js';
 
 /**
@@ -113,11 +113,10 @@ function status(model: ContractModel, state: PlanState, t: number): Status {
 function live(model: ContractModel, state: PlanState, service: string, region: string): Choice[] {
   const base = model.configs.base.get(service);
   if (!base) return [];
-  const stepsOn = model.steps
-    .map((step, i) => ({ step, i }))
-    .filter(({ step, i }) => step.service === service && model.configs.after[i] && covers(model, i, region))
-    .map(({ i }) => i)
-    .sort((a, b) => model.ancestors[a]!.length - model.ancestors[b]!.length || a - b);
+  const onService = stepsOnService(model).get(service);
+  // Most services of a state are not changed by the plan: only today's version is live.
+  if (!onService) return [{ config: base }];
+  const stepsOn = onService.filter((i) => covers(model, i, region));
   let current: Choice[] = [{ config: base }];
   const extra: Choice[] = [];
   for (const t of stepsOn) {
@@ -129,61 +128,154 @@ function live(model: ContractModel, state: PlanState, service: string, region: s
   return [...current, ...extra];
 }
 
-export function satisfies(version: string, range: string, includePrerelease = false): boolean {
-  try {
-    return semver.satisfies(version, range, { includePrerelease });
-  } catch {
-    return false;
+/** The plan's steps on each service, in DAG order (computed once per model). */
+const stepsMemo = new WeakMap<ContractModel, Map<string, number[]>>();
+function stepsOnService(model: ContractModel): Map<string, number[]> {
+  let map = stepsMemo.get(model);
+  if (!map) {
+    map = new Map();
+    model.steps.forEach((step, i) => {
+      if (model.configs.after[i]) map!.set(step.service, [...(map!.get(step.service) ?? []), i]);
+    });
+    for (const list of map.values()) list.sort((a, b) => model.ancestors[a]!.length - model.ancestors[b]!.length || a - b);
+    stepsMemo.set(model, map);
   }
+  return map;
+}
+
+/**
+ * node-semver satisfaction, memoised: a hub's consumers repeat a few ranges thousands of times,
+ * and parsing a range is the expensive part.
+ */
+const satisfiesMemo = new Map<string, boolean>();
+const SATISFIES_MEMO_LIMIT = 100_000;
+export function satisfies(version: string, range: string, includePrerelease = false): boolean {
+  const key = `${version}\u0000${range}\u0000${includePrerelease ? 1 : 0}`;
+  let result = satisfiesMemo.get(key);
+  if (result === undefined) {
+    try {
+      result = semver.satisfies(version, range, { includePrerelease });
+    } catch {
+      result = false;
+    }
+    if (satisfiesMemo.size < SATISFIES_MEMO_LIMIT) satisfiesMemo.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * Needs of the services the plan does not change, indexed by the (first) provider of the API:
+ * provider → entries in consumer, consumesIndex order. Such a need can only break where its
+ * provider is changed, so a state looks these up from the changed providers instead of walking
+ * every consumer (a hub has thousands).
+ */
+interface UnchangedNeed {
+  consumer: string;
+  consumesIndex: number;
+  need: Consumed;
+}
+const needsMemo = new WeakMap<ContractModel, Map<string, UnchangedNeed[]>>();
+function unchangedNeedsByProvider(model: ContractModel): Map<string, UnchangedNeed[]> {
+  let map = needsMemo.get(model);
+  if (!map) {
+    map = new Map();
+    const changed = stepsOnService(model);
+    for (const consumer of [...model.configs.base.keys()].sort()) {
+      if (changed.has(consumer)) continue;
+      model.configs.base.get(consumer)!.consumes.forEach((need, consumesIndex) => {
+        const provider = model.providers.get(need.api)?.[0];
+        if (provider === undefined || provider === consumer || !changed.has(provider)) return;
+        map!.set(provider, [...(map!.get(provider) ?? []), { consumer, consumesIndex, need }]);
+      });
+    }
+    needsMemo.set(model, map);
+  }
+  return map;
 }
 
 /** Every consumer need broken in a state, in every region it covers. */
 export function violationsIn(model: ContractModel, state: PlanState, stateIndex: number): Violation[] {
   const regions = state.region !== '' ? [state.region] : regionUniverse(model.regions);
   const out: Violation[] = [];
-  const consumers = [...model.configs.base.keys()].sort();
+  const changed = stepsOnService(model);
+  const unchanged = unchangedNeedsByProvider(model);
   for (const region of regions) {
-    for (const consumer of consumers) {
-      if (!present(model, consumer, region)) continue;
-      for (const cc of live(model, state, consumer, region)) {
+    // Per consumer, as (consumer version, need, provider version) combinations in check order.
+    const found = new Map<string, { order: number[]; v: Violation }[]>();
+    const add = (consumer: string, order: number[], v: Violation | undefined) => {
+      if (v) found.set(consumer, [...(found.get(consumer) ?? []), { order, v }]);
+    };
+    // Consumers the plan changes: every need of every version of theirs that may be live.
+    for (const consumer of changed.keys()) {
+      if (!model.configs.base.has(consumer) || !present(model, consumer, region)) continue;
+      live(model, state, consumer, region).forEach((cc, ci) => {
         cc.config.consumes.forEach((need, consumesIndex) => {
           const provider = model.providers.get(need.api)?.[0];
           if (provider === undefined || provider === consumer || !present(model, provider, region)) return;
-          for (const pc of live(model, state, provider, region)) {
-            // Both lists as they are today: not this plan's doing (the catalogue rules report it).
-            if (cc.config.consumesFrom < 0 && pc.config.providesFrom < 0) continue;
-            const providesIndex = pc.config.provides.findIndex((p) => p.api === need.api);
-            const contract = pc.config.provides[providesIndex];
-            let kind: ViolationKind;
-            if (!contract) kind = 'removed';
-            else if (satisfies(contract.version, need.versions)) continue;
-            else kind = satisfies(contract.version, need.versions, true) ? 'prerelease' : 'range';
-            const via = cc.via ?? pc.via;
-            const steps = [...new Set([cc.config.step, pc.config.step].filter((s) => s >= 0))].sort((a, b) => a - b);
-            out.push({
-              kind,
-              state: stateIndex,
-              region,
-              consumer,
-              consumerVersion: cc.config.version,
-              consumesFrom: cc.config.consumesFrom,
-              consumesIndex,
-              api: need.api,
-              range: need.versions,
-              provider,
-              providerVersion: pc.config.version,
-              ...(contract ? { contractVersion: contract.version } : {}),
-              providesFrom: pc.config.providesFrom,
-              ...(providesIndex >= 0 ? { providesIndex } : {}),
-              ...(via !== undefined ? { unordered: via } : {}),
-              steps,
-            });
-          }
+          live(model, state, provider, region).forEach((pc, pi) => {
+            add(consumer, [ci, consumesIndex, pi], check(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc));
+          });
         });
+      });
+    }
+    // Consumers it does not change: only their needs on a changed provider.
+    for (const [provider, needs] of unchanged) {
+      if (!present(model, provider, region)) continue;
+      const pcs = live(model, state, provider, region);
+      for (const { consumer, consumesIndex, need } of needs) {
+        if (!present(model, consumer, region)) continue;
+        const cc: Choice = { config: model.configs.base.get(consumer)! };
+        pcs.forEach((pc, pi) => add(consumer, [0, consumesIndex, pi], check(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc)));
       }
+    }
+    for (const consumer of [...found.keys()].sort()) {
+      const list = found.get(consumer)!;
+      list.sort((x, y) => x.order[0]! - y.order[0]! || x.order[1]! - y.order[1]! || x.order[2]! - y.order[2]!);
+      out.push(...list.map((e) => e.v));
     }
   }
   return out;
+}
+
+/** Whether one live consumer version's need is broken by one live provider version. */
+function check(
+  stateIndex: number,
+  region: string,
+  consumer: string,
+  cc: Choice,
+  need: Consumed,
+  consumesIndex: number,
+  provider: string,
+  pc: Choice,
+): Violation | undefined {
+  // Both lists as they are today: not this plan's doing (the catalogue rules report it).
+  if (cc.config.consumesFrom < 0 && pc.config.providesFrom < 0) return undefined;
+  const providesIndex = pc.config.provides.findIndex((p) => p.api === need.api);
+  const contract = pc.config.provides[providesIndex];
+  let kind: ViolationKind;
+  if (!contract) kind = 'removed';
+  else if (satisfies(contract.version, need.versions)) return undefined;
+  else kind = satisfies(contract.version, need.versions, true) ? 'prerelease' : 'range';
+  const via = cc.via ?? pc.via;
+  const steps = [...new Set([cc.config.step, pc.config.step].filter((s) => s >= 0))].sort((a, b) => a - b);
+  return {
+    kind,
+    state: stateIndex,
+    region,
+    consumer,
+    consumerVersion: cc.config.version,
+    consumesFrom: cc.config.consumesFrom,
+    consumesIndex,
+    api: need.api,
+    range: need.versions,
+    provider,
+    providerVersion: pc.config.version,
+    ...(contract ? { contractVersion: contract.version } : {}),
+    providesFrom: pc.config.providesFrom,
+    ...(providesIndex >= 0 ? { providesIndex } : {}),
+    ...(via !== undefined ? { unordered: via } : {}),
+    steps,
+  };
 }
 
 /** Identity of a violation regardless of the state it shows up in. */

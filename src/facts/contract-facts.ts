@@ -1,7 +1,7 @@
 import semver from 'semver';
 import type { DependencyGraph } from '../graph/dependency-graph.js';
 import type { PlanDoc, ServiceDoc } from '../model/documents.js';
-import { planConfigs } from '../contracts/configs.js';
+import { affectedServices, planConfigs } from '../contracts/configs.js';
 import { planStates, violationKey, violationsIn, type ContractModel, type PlanState, type Violation } from '../contracts/states.js';
 import { resolveInstant } from '../time/instant.js';
 import type { StepDag } from './step-dag.js';
@@ -40,7 +40,7 @@ export function computeContractFacts(
 ): ContractFacts {
   const steps = plan.spec.steps;
   const zone = plan.spec.timeZone ?? 'UTC';
-  const configs = planConfigs(steps, services, dag.ancestors);
+  const configs = planConfigs(steps, services, dag.ancestors, affectedServices(steps, services, graph.providers, (n) => graph.dependents(n)));
   const model: ContractModel = {
     steps,
     services,

@@ -1,4 +1,4 @@
-import { planConfigs } from '../../contracts/configs.js';
+import { affectedServices, planConfigs } from '../../contracts/configs.js';
 import { suggestOrder, type Suggestion } from '../../contracts/order-suggest.js';
 import type { ContractModel } from '../../contracts/states.js';
 import { readSources } from '../../check/read-sources.js';
@@ -63,7 +63,7 @@ export async function runOrder(planName: string, paths: string[], flags: OrderFl
     const model: ContractModel = {
       steps,
       services,
-      configs: planConfigs(steps, services, steps.map(() => [])),
+      configs: planConfigs(steps, services, steps.map(() => []), affectedServices(steps, services, graph.providers, (n) => graph.dependents(n))),
       ancestors: steps.map(() => []),
       regions: steps.map((s) => s.regions ?? services.get(s.service)?.spec.regions ?? []),
       providers: graph.providers,
