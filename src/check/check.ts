@@ -23,6 +23,7 @@ import { applyWaivers } from '../waivers/apply-waivers.js';
 import { CONFIG_RULES } from '../waivers/config-rules.js';
 import { resolveFinding } from './resolve-findings.js';
 import { buildReviewModel, type ReviewInput } from '../report/review/build.js';
+import type { ReviewModel } from '../report/review/model.js';
 import type { InputDump } from './dump-input.js';
 import type { PhaseTimer } from './timings.js';
 
@@ -131,7 +132,8 @@ export async function check(options: CheckOptions): Promise<Report> {
   }
   findings.sort(compareFindings);
   const report = buildReport(findings, rules, texts, sources.length, catalogue.documentCount, options.version);
-  return { ...report, review: buildReviewModel({ plans: reviewed, windows, calendars: catalogue.calendars, services, graph, findings }) };
+  let review: ReviewModel | undefined;
+  return { ...report, review: () => (review ??= buildReviewModel({ plans: reviewed, windows, calendars: catalogue.calendars, services, graph, findings })) };
 }
 
 /** Paths met inside folders that could not be read: findings on them, the rest is still checked. */

@@ -78,21 +78,15 @@ export function planConfigs(
 }
 
 /**
- * The services a plan's contract states can involve: those its steps change, every service that
- * depends on one of them, and the providers of what all of these consume. A need can only break
- * when its consumer or its provider is changed by the plan, so the rest of the catalogue is left
- * out: checking it for every plan made a run quadratic in the size of the catalogue.
+ * The services whose configs a plan's contract states read: those its steps change and the
+ * providers of what these consume. A need of a service the plan does not change can only break on
+ * a changed provider; those needs are read from the run's NeedIndex, so the consumers of a hub are
+ * not copied into every plan that changes it (that made a run quadratic in the catalogue).
  */
-export function affectedServices(
-  steps: Step[],
-  services: Map<string, ServiceDoc>,
-  providers: Map<string, string[]>,
-  dependents: (service: string) => string[],
-): Set<string> {
+export function affectedServices(steps: Step[], services: Map<string, ServiceDoc>, providers: Map<string, string[]>): Set<string> {
   const changed = new Set(steps.map((s) => s.service));
   const affected = new Set<string>(changed);
-  for (const service of changed) for (const d of dependents(service)) affected.add(d);
-  const needs = [...affected].flatMap((name) => services.get(name)?.spec.consumes ?? []);
+  const needs = [...changed].flatMap((name) => services.get(name)?.spec.consumes ?? []);
   for (const step of steps) needs.push(...(step.consumes ?? []));
   for (const need of needs) for (const p of providers.get(need.api) ?? []) affected.add(p);
   return affected;

@@ -1,6 +1,7 @@
 import semver from 'semver';
 import type { Consumed, ServiceDoc, Step } from '../model/documents.js';
 import type { PlanConfigs, ServiceConfig } from './configs.js';
+import type { NeedIndex } from '../graph/need-index.js';
 
 /**
  * The states a plan passes through (FORMAT.md contract model), per region:
@@ -54,6 +55,8 @@ export interface ContractModel {
   /** Resolved regions per step ([] = every region). */
   regions: string[][];
   providers: Map<string, string[]>;
+  /** The catalogue's needs, built once per run (DependencyGraph.needs). */
+  needs: NeedIndex;
 }
 
 type Status = 'done' | 'running' | 'pending' | 'maybe';
@@ -163,42 +166,11 @@ export function satisfies(version: string, range: string, includePrerelease = fa
   return result;
 }
 
-/**
- * Needs of the services the plan does not change, indexed by the (first) provider of the API:
- * provider → entries in consumer, consumesIndex order. Such a need can only break where its
- * provider is changed, so a state looks these up from the changed providers instead of walking
- * every consumer (a hub has thousands).
- */
-interface UnchangedNeed {
-  consumer: string;
-  consumesIndex: number;
-  need: Consumed;
-}
-const needsMemo = new WeakMap<ContractModel, Map<string, UnchangedNeed[]>>();
-function unchangedNeedsByProvider(model: ContractModel): Map<string, UnchangedNeed[]> {
-  let map = needsMemo.get(model);
-  if (!map) {
-    map = new Map();
-    const changed = stepsOnService(model);
-    for (const consumer of [...model.configs.base.keys()].sort()) {
-      if (changed.has(consumer)) continue;
-      model.configs.base.get(consumer)!.consumes.forEach((need, consumesIndex) => {
-        const provider = model.providers.get(need.api)?.[0];
-        if (provider === undefined || provider === consumer || !changed.has(provider)) return;
-        map!.set(provider, [...(map!.get(provider) ?? []), { consumer, consumesIndex, need }]);
-      });
-    }
-    needsMemo.set(model, map);
-  }
-  return map;
-}
-
 /** Every consumer need broken in a state, in every region it covers. */
 export function violationsIn(model: ContractModel, state: PlanState, stateIndex: number): Violation[] {
   const regions = state.region !== '' ? [state.region] : regionUniverse(model.regions);
   const out: Violation[] = [];
   const changed = stepsOnService(model);
-  const unchanged = unchangedNeedsByProvider(model);
   for (const region of regions) {
     // Per consumer, as (consumer version, need, provider version) combinations in check order.
     const found = new Map<string, { order: number[]; v: Violation }[]>();
@@ -218,14 +190,22 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
         });
       });
     }
-    // Consumers it does not change: only their needs on a changed provider.
-    for (const [provider, needs] of unchanged) {
-      if (!present(model, provider, region)) continue;
+    // Consumers it does not change: only their needs on a changed provider, a range at a time
+    // (their own lists are today's, so only a provider version the plan deploys can break them).
+    for (const provider of changed.keys()) {
+      if (!model.configs.base.has(provider) || !present(model, provider, region)) continue;
       const pcs = live(model, state, provider, region);
-      for (const { consumer, consumesIndex, need } of needs) {
-        if (!present(model, consumer, region)) continue;
-        const cc: Choice = { config: model.configs.base.get(consumer)! };
-        pcs.forEach((pc, pi) => add(consumer, [0, consumesIndex, pi], check(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc)));
+      for (const group of model.needs.needsOn(provider)) {
+        pcs.forEach((pc, pi) => {
+          if (pc.config.providesFrom < 0) return;
+          const verdict = contractVerdict(pc.config, group.api, group.range);
+          if (!verdict) return;
+          for (const { consumer, consumerVersion, consumesIndex, need } of group.needs) {
+            if (changed.has(consumer) || !present(model, consumer, region)) continue;
+            const cc: Choice = { config: { service: consumer, version: consumerVersion, provides: [], consumes: [], providesFrom: -1, consumesFrom: -1, step: -1 } };
+            add(consumer, [0, consumesIndex, pi], violation(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc, verdict));
+          }
+        });
       }
     }
     for (const consumer of [...found.keys()].sort()) {
@@ -235,6 +215,19 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
     }
   }
   return out;
+}
+
+/** How a provider version's contract for `api` breaks a range: undefined when it satisfies it. */
+interface Verdict {
+  kind: ViolationKind;
+  providesIndex: number;
+}
+function contractVerdict(pc: ServiceConfig, api: string, range: string): Verdict | undefined {
+  const providesIndex = pc.provides.findIndex((p) => p.api === api);
+  const contract = pc.provides[providesIndex];
+  if (!contract) return { kind: 'removed', providesIndex };
+  if (satisfies(contract.version, range)) return undefined;
+  return { kind: satisfies(contract.version, range, true) ? 'prerelease' : 'range', providesIndex };
 }
 
 /** Whether one live consumer version's need is broken by one live provider version. */
@@ -250,12 +243,22 @@ function check(
 ): Violation | undefined {
   // Both lists as they are today: not this plan's doing (the catalogue rules report it).
   if (cc.config.consumesFrom < 0 && pc.config.providesFrom < 0) return undefined;
-  const providesIndex = pc.config.provides.findIndex((p) => p.api === need.api);
+  const verdict = contractVerdict(pc.config, need.api, need.versions);
+  return verdict && violation(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc, verdict);
+}
+
+function violation(
+  stateIndex: number,
+  region: string,
+  consumer: string,
+  cc: Choice,
+  need: Consumed,
+  consumesIndex: number,
+  provider: string,
+  pc: Choice,
+  { kind, providesIndex }: Verdict,
+): Violation {
   const contract = pc.config.provides[providesIndex];
-  let kind: ViolationKind;
-  if (!contract) kind = 'removed';
-  else if (satisfies(contract.version, need.versions)) return undefined;
-  else kind = satisfies(contract.version, need.versions, true) ? 'prerelease' : 'range';
   const via = cc.via ?? pc.via;
   const steps = [...new Set([cc.config.step, pc.config.step].filter((s) => s >= 0))].sort((a, b) => a - b);
   return {

@@ -40,7 +40,7 @@ export function computeContractFacts(
 ): ContractFacts {
   const steps = plan.spec.steps;
   const zone = plan.spec.timeZone ?? 'UTC';
-  const configs = planConfigs(steps, services, dag.ancestors, affectedServices(steps, services, graph.providers, (n) => graph.dependents(n)));
+  const configs = planConfigs(steps, services, dag.ancestors, affectedServices(steps, services, graph.providers));
   const model: ContractModel = {
     steps,
     services,
@@ -48,6 +48,7 @@ export function computeContractFacts(
     ancestors: dag.ancestors,
     regions: steps.map((s) => s.regions ?? services.get(s.service)?.spec.regions ?? []),
     providers: graph.providers,
+    needs: graph.needs,
   };
   const states = planStates(model, dag.waves);
   const id = (i: number) => steps[i]!.id;
@@ -122,10 +123,7 @@ function removals(model: ContractModel, zone: string, referenceEpoch: number): C
     before.provides.forEach((p, providesIndex) => {
       if (step.provides!.some((q) => q.api === p.api)) return;
       const ends = p.sunset ? dayEnd(p.sunset, zone) : undefined;
-      const consumers = [...model.services.values()]
-        .filter((s) => (s.spec.consumes ?? []).some((c) => c.api === p.api))
-        .map((s) => s.metadata.name)
-        .sort();
+      const consumers = [...model.needs.consumersOf(p.api)];
       out.push({
         step: i,
         api: p.api,

@@ -14,8 +14,12 @@ export interface Report {
   sources: Map<string, string>;
   /** False when the tool could not complete its job (SARIF executionSuccessful). */
   executionSuccessful: boolean;
-  /** What the HTML and Markdown reports draw: plans, timelines, graphs (absent in hand-made reports). */
-  review?: ReviewModel;
+  /**
+   * What the HTML and Markdown reports draw: plans, timelines, graphs (absent in hand-made
+   * reports). Built on first call and kept: the other formats never need it, and at catalogue
+   * scale it costs as much as the checks.
+   */
+  review?: () => ReviewModel;
 }
 
 export type Reporter = (report: Report, options: ReporterOptions) => string;

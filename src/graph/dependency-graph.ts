@@ -1,6 +1,7 @@
 import Graph from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
 import type { ServiceDoc } from '../model/documents.js';
+import { NeedIndex } from './need-index.js';
 
 /** Why service `from` depends on service `to`: the entry of `from` that creates the edge. */
 export interface EdgeReason {
@@ -26,8 +27,12 @@ export class DependencyGraph {
   /** API name → services providing it, sorted. */
   readonly providers = new Map<string, string[]>();
   private readonly dependentsMemo = new Map<string, number>();
+  // Neighbour lists are asked for per plan and per step; the graph does not change after it is built.
+  private readonly outMemo = new Map<string, readonly string[]>();
+  private readonly inMemo = new Map<string, readonly string[]>();
+  private needIndex: NeedIndex | undefined;
 
-  constructor(services: Map<string, ServiceDoc>) {
+  constructor(private readonly services: Map<string, ServiceDoc>) {
     const names = [...services.keys()].sort();
     for (const name of names) this.graph.addNode(name);
     for (const name of names) {
@@ -60,12 +65,28 @@ export class DependencyGraph {
   }
 
   /** Direct dependencies (out-neighbours) and dependents (in-neighbours), sorted. */
-  dependencies(service: string): string[] {
-    return this.graph.hasNode(service) ? [...this.graph.outNeighbors(service)].sort() : [];
+  dependencies(service: string): readonly string[] {
+    return this.neighbours(this.outMemo, service, 'out');
   }
 
-  dependents(service: string): string[] {
-    return this.graph.hasNode(service) ? [...this.graph.inNeighbors(service)].sort() : [];
+  dependents(service: string): readonly string[] {
+    return this.neighbours(this.inMemo, service, 'in');
+  }
+
+  private neighbours(memo: Map<string, readonly string[]>, service: string, side: 'in' | 'out'): readonly string[] {
+    let list = memo.get(service);
+    if (!list) {
+      if (!this.graph.hasNode(service)) return [];
+      list = Object.freeze((side === 'in' ? this.graph.inNeighbors(service) : this.graph.outNeighbors(service)).sort());
+      memo.set(service, list);
+    }
+    return list;
+  }
+
+  /** The catalogue's `consumes` entries indexed by provider and range (built on first use). */
+  get needs(): NeedIndex {
+    this.needIndex ??= new NeedIndex(this.services, this.providers);
+    return this.needIndex;
   }
 
   /** Number of services that depend on `service`, directly or not (BFS on reversed edges, memoised). */

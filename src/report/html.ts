@@ -14,7 +14,7 @@ import { timelineSvg } from './review/svg-timeline.js';
 export function htmlReporter(report: Report, options: ReporterOptions): string {
   const verdict = verdictOf(report, options);
   const { errors, warnings, notes } = report.summary;
-  const plans = report.review?.plans ?? [];
+  const plans = report.review?.().plans ?? [];
   const body: string[] = [];
   body.push(`<header><div><h1>Rollout review</h1><p class="muted">${esc(report.tool.name)} ${esc(report.tool.version)} · ${report.summary.files} files · ${report.summary.documents} documents · ${plans.length} ${plans.length === 1 ? 'plan' : 'plans'}${report.summary.suppressed > 0 ? ` · ${report.summary.suppressed} suppressed by waivers` : ''}</p></div>`);
   body.push(`<div class="verdict ${verdict.passed ? 'pass' : 'fail'}">${verdict.passed ? 'PASS' : 'FAIL'}<small>${verdict.failOn === 'none' ? 'no severity fails' : `fails on ${esc(verdict.failOn)} or worse`}</small></div></header>`);
@@ -94,7 +94,7 @@ function planSection(plan: ReviewPlan, id: string, findings: Finding[]): string 
   }
 
   out.push(`<h3>Dependency graph</h3>`);
-  out.push(`<figure class="chart">${graphSvg(plan.graph, `${id}-g`, `Services changed by ${plan.name} and their dependents`)}<figcaption><span class="key changed"></span> changed by this plan <span class="key wave">n</span> wave <span class="key dependent"></span> depends on a changed service (arrows point to the dependency)</figcaption></figure>`);
+  out.push(`<figure class="chart">${graphSvg(plan.graph, `${id}-g`, `Services changed by ${plan.name} and their dependents`)}<figcaption><span class="key changed"></span> changed by this plan <span class="key wave">n</span> wave <span class="key dependent"></span> depends on a changed service (arrows point to the dependency)${plan.graph.omitted ? `; ${plan.graph.omitted} more dependent service${plan.graph.omitted === 1 ? '' : 's'} not drawn (the nearest are shown)` : ''}</figcaption></figure>`);
 
   out.push(`<h3>Steps</h3>`);
   out.push(`<table><thead><tr><th>wave</th><th>step</th><th>service</th><th>version</th><th>after</th><th>regions</th><th>runs</th></tr></thead><tbody>`);

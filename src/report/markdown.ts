@@ -13,7 +13,7 @@ import { verdictOf } from './review/summary.js';
 export function markdownReporter(report: Report, options: ReporterOptions): string {
   const verdict = verdictOf(report, options);
   const { errors, warnings, notes, files, documents } = report.summary;
-  const plans = report.review?.plans ?? [];
+  const plans = report.review?.().plans ?? [];
   const out: string[] = [];
   out.push(`## Rollout review: ${verdict.passed ? '✅ pass' : '❌ fail'}`, '');
   out.push(`${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}, ${notes} ${plural(notes, 'note')} in ${files} ${plural(files, 'file')} (${documents} ${plural(documents, 'document')}, ${plans.length} ${plural(plans.length, 'plan')})${report.summary.suppressed > 0 ? `, ${report.summary.suppressed} suppressed by waivers` : ''}; ${verdict.failOn === 'none' ? 'no severity fails the gate' : `the gate fails on ${verdict.failOn} or worse`}.`, '');
@@ -96,6 +96,7 @@ function planSection(plan: ReviewPlan): string[] {
     edges: plan.graph.edges,
   }).trimEnd());
   out.push('```', '');
+  if (plan.graph.omitted) out.push(`_${plan.graph.omitted} more dependent service${plan.graph.omitted === 1 ? '' : 's'} not drawn (the nearest are shown)._`, '');
   const approvals = plan.approvals.map((a) => `${a.role} by ${a.by}${a.at !== undefined && plan.start !== undefined ? ` (${plan.start >= a.at ? `${span(plan.start - a.at)} before start` : 'after start'})` : ''}`);
   out.push(`**Approvals:** ${cell(approvals.join('; ') || 'none')}`, '');
   const r = plan.readiness;

@@ -107,10 +107,28 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * The zone's UTC offset at an instant, memoised: reports format the same step and window times
+ * over and over (every overlap names both plans' times), and a Temporal lookup is the slow part.
+ */
+const offsetMemo = new Map<string, number>();
+const OFFSET_MEMO_LIMIT = 200_000;
+function offsetSeconds(epoch: number, zone: string): number {
+  if (zone === 'UTC') return 0;
+  const key = `${zone}\u0000${epoch}`;
+  let offset = offsetMemo.get(key);
+  if (offset === undefined) {
+    offset = zoned(epoch, zone).offsetNanoseconds / 1e9;
+    if (offsetMemo.size >= OFFSET_MEMO_LIMIT) offsetMemo.clear();
+    offsetMemo.set(key, offset);
+  }
+  return offset;
+}
+
 function parts(epoch: number, zone: string, forceOffset?: number): { hm: string; date: string; dayKey: string; offset: number } {
   // The offset comes from the zone rules (Temporal); the wall-clock fields of epoch + offset are
   // then plain UTC calendar fields. Reading each field through a ZonedDateTime is far slower.
-  const offset = forceOffset ?? (zone === 'UTC' ? 0 : zoned(epoch, zone).offsetNanoseconds / 1e9);
+  const offset = forceOffset ?? offsetSeconds(epoch, zone);
   const z = new Date((epoch + offset) * 1000);
   const weekday = (z.getUTCDay() + 6) % 7;
   return {

@@ -28,8 +28,8 @@ export interface PlanOverlap {
  */
 export function findPlanOverlaps(
   changes: PlannedChange[],
-  dependencies: (service: string) => string[],
-  dependents: (service: string) => string[],
+  dependencies: (service: string) => readonly string[],
+  dependents: (service: string) => readonly string[],
 ): Map<string, PlanOverlap[]> {
   const sorted = [...changes].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || cmp(a.plan, b.plan) || a.step - b.step);
   const running = new Map<string, PlannedChange[]>();

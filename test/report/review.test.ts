@@ -1,8 +1,11 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/findings/report.js';
 import { htmlReporter } from '../../src/report/html.js';
 import { markdownReporter } from '../../src/report/markdown.js';
+import { MAX_DEPENDENTS_DRAWN } from '../../src/report/review/build.js';
 import { runCheck } from '../helpers/run-check.js';
 import { allErrorsWaivedReport, emptyReport, sampleReport, suppressedReport } from './fixtures.js';
 import { expectGolden } from './golden.js';
@@ -16,7 +19,7 @@ beforeAll(async () => {
 
 describe('review model', () => {
   it('times the clean example as examples/README.md says (Europe/Berlin 20:00, 20:50, 21:40, 22:20)', () => {
-    const plan = examples.review!.plans.find((p) => p.name === 'multicurrency-eu')!;
+    const plan = examples.review!().plans.find((p) => p.name === 'multicurrency-eu')!;
     const at = (iso: string) => Date.parse(iso) / 1000;
     expect(plan.start).toBe(at('2026-12-01T19:00:00Z'));
     expect(plan.steps.map((s) => [s.id, s.wave, s.start, s.end])).toEqual([
@@ -37,7 +40,7 @@ describe('review model', () => {
   });
 
   it('marks the step that runs in the year-end freeze, and only that one (notifications is tier 3)', () => {
-    const plan = examples.review!.plans.find((p) => p.name === 'payments-holiday-release')!;
+    const plan = examples.review!().plans.find((p) => p.name === 'payments-holiday-release')!;
     expect(plan.windows.map((w) => [w.name, w.kind, w.appliesTo])).toEqual([
       ['year-end-freeze', 'deny', [{ step: 'payments', region: 'eu-west-1' }]],
       ['eu-weekly', 'allow', [{ step: 'payments', region: 'eu-west-1' }, { step: 'notifications', region: 'eu-west-1' }]],
@@ -55,8 +58,39 @@ describe('review model', () => {
   });
 
   it('keeps an unknown service in the graph, marked', () => {
-    const plan = examples.review!.plans.find((p) => p.name === 'inventory-reservations-eu')!;
+    const plan = examples.review!().plans.find((p) => p.name === 'inventory-reservations-eu')!;
     expect(plan.graph.nodes.find((v) => v.name === 'search')).toMatchObject({ known: false, changed: true, waves: [1] });
+  });
+});
+
+describe('review graph of a hub', () => {
+  // hub ← d00..d49 (direct) ← far (through d00): more dependents than a drawing can hold.
+  const doc = (name: string, spec: string) => `apiVersion: rollgate.dev/v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  owner: o\n  version: "1.0.0"\n${spec}`;
+  let hub: Report;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rollgate-hub-'));
+    const docs = [doc('hub', '  provides:\n    - api: hub-api\n      version: "1.0.0"\n'), doc('far', '  dependsOn: [d00]\n')];
+    for (let i = 0; i < 50; i++) docs.push(doc(`d${String(i).padStart(2, '0')}`, '  consumes:\n    - api: hub-api\n      versions: "^1.0.0"\n'));
+    docs.push('apiVersion: rollgate.dev/v1\nkind: RolloutPlan\nmetadata:\n  name: hub-up\nspec:\n  owner: o\n  start: "2026-12-02T20:00:00Z"\n  steps:\n    - id: up\n      service: hub\n      to: "1.1.0"\n');
+    writeFileSync(path.join(dir, 'all.yaml'), docs.join('---\n'));
+    hub = await runCheck([dir], { now: NOW, cwd: dir });
+  });
+
+  it('draws the changed service and the nearest dependents, and counts the rest', () => {
+    const graph = hub.review!().plans[0]!.graph;
+    expect(graph.nodes.filter((v) => v.changed).map((v) => v.name)).toEqual(['hub']);
+    expect(graph.nodes).toHaveLength(1 + MAX_DEPENDENTS_DRAWN);
+    // Direct dependents first, by name; `far` (two hops) is among the omitted.
+    expect(graph.nodes.map((v) => v.name)).toContain(`d${MAX_DEPENDENTS_DRAWN - 1}`);
+    expect(graph.nodes.map((v) => v.name)).not.toContain('far');
+    expect(graph.omitted).toBe(51 - MAX_DEPENDENTS_DRAWN);
+    expect(graph.edges.every((e) => e.to === 'hub')).toBe(true);
+    expect(markdownReporter(hub, { color: false })).toContain(`_${51 - MAX_DEPENDENTS_DRAWN} more dependent services not drawn (the nearest are shown)._`);
+    expect(htmlReporter(hub, { color: false })).toContain(`${51 - MAX_DEPENDENTS_DRAWN} more dependent services not drawn`);
+  });
+
+  it('builds the review once, when a reporter asks for it', () => {
+    expect(hub.review!()).toBe(hub.review!());
   });
 });
 
@@ -69,7 +103,7 @@ describe('markdown reporter', () => {
 
   it('has a mermaid graph and a timeline row per step and region', () => {
     const md = markdownReporter(examples, { color: false });
-    expect(md.match(/```mermaid\ngraph TD\n/g)).toHaveLength(examples.review!.plans.length);
+    expect(md.match(/```mermaid\ngraph TD\n/g)).toHaveLength(examples.review!().plans.length);
     expect(md).toContain('| 1 | payments ❌ | payments | 2.3.4 → 2.4.1 | eu-west-1 | 23:30–00:10 ⛔ freeze year-end-freeze |');
   });
 

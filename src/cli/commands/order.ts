@@ -63,10 +63,11 @@ export async function runOrder(planName: string, paths: string[], flags: OrderFl
     const model: ContractModel = {
       steps,
       services,
-      configs: planConfigs(steps, services, steps.map(() => []), affectedServices(steps, services, graph.providers, (n) => graph.dependents(n))),
+      configs: planConfigs(steps, services, steps.map(() => []), affectedServices(steps, services, graph.providers)),
       ancestors: steps.map(() => []),
       regions: steps.map((s) => s.regions ?? services.get(s.service)?.spec.regions ?? []),
       providers: graph.providers,
+      needs: graph.needs,
     };
     suggestion = suggestOrder(model);
   }

@@ -23,13 +23,26 @@ export interface ReviewInput {
 
 /** The review model of every valid plan, sorted by plan name. */
 export function buildReviewModel(input: ReviewInput): ReviewModel {
+  // Grouped once: looking through every finding for every plan made the review quadratic.
+  const byPlan = new Map<string, Finding[]>();
+  for (const f of input.findings) {
+    if (f.document?.kind !== 'RolloutPlan') continue;
+    const list = byPlan.get(f.document.name);
+    if (list) list.push(f);
+    else byPlan.set(f.document.name, [f]);
+  }
+  const placed = new Set(input.windows.calendars.flatMap((c) => c.entries.map((e) => `${c.name}${e.path}`)));
   const plans = input.plans
-    .map(({ doc, dag, facts }) => reviewPlan(doc, dag, facts, input))
+    .map(({ doc, dag, facts }) => {
+      const name = (doc.value as unknown as PlanDoc).metadata.name;
+      return reviewPlan(doc, dag, facts, byPlan.get(name) ?? [], placed, input);
+    })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { plans };
 }
 
-function reviewPlan(doc: ParsedDocument, dag: StepDag, facts: WindowFacts, input: ReviewInput): ReviewPlan {
+/** `findings`: the plan's own (waived ones included); `placed`: calendar entries the run could place in time. */
+function reviewPlan(doc: ParsedDocument, dag: StepDag, facts: WindowFacts, findings: Finding[], placed: Set<string>, input: ReviewInput): ReviewPlan {
   const plan = doc.value as unknown as PlanDoc;
   const spec = plan.spec;
   const name = plan.metadata.name;
@@ -42,7 +55,7 @@ function reviewPlan(doc: ParsedDocument, dag: StepDag, facts: WindowFacts, input
   const waveOf = new Map<number, number>();
   dag.waves.forEach((wave, w) => wave.forEach((i) => waveOf.set(i, w + 1)));
   // Waived findings do not count against the plan (they are listed apart by the reporters).
-  const planFindings = input.findings.filter((f) => !f.suppressed && f.document?.kind === 'RolloutPlan' && f.document.name === name);
+  const planFindings = findings.filter((f) => !f.suppressed);
   const onStep = (f: Finding, index: number) => f.path === `/spec/steps/${index}` || f.path.startsWith(`/spec/steps/${index}/`);
 
   const steps: ReviewStep[] = spec.steps.map((step, index) => {
@@ -104,8 +117,8 @@ function reviewPlan(doc: ParsedDocument, dag: StepDag, facts: WindowFacts, input
     },
     graph: planGraph(steps, input.graph, input.services),
     windows,
-    notShown: notShown(facts.calendars, steps, input),
-    conflicts: conflictsOf(name, steps, facts, input.findings),
+    notShown: notShown(facts.calendars, steps, placed, input),
+    conflicts: conflictsOf(steps, facts, findings),
     findings: { errors: count('error'), warnings: count('warning'), notes: count('note') },
   };
 }
@@ -144,8 +157,7 @@ function rowsMatching(scope: Scope | undefined, steps: ReviewStep[], tiers: numb
 }
 
 /** Entries of the plan's calendars that apply to a step but could not be placed in time, so are not drawn. */
-function notShown(calendarNames: string[], steps: ReviewStep[], input: ReviewInput): ReviewPlan['notShown'] {
-  const placed = new Set(input.windows.calendars.flatMap((c) => c.entries.map((e) => `${c.name}${e.path}`)));
+function notShown(calendarNames: string[], steps: ReviewStep[], placed: Set<string>, input: ReviewInput): ReviewPlan['notShown'] {
   const tiers = steps.map((s) => s.tier ?? 3);
   const out: ReviewPlan['notShown'] = [];
   for (const calendar of calendarNames) {
@@ -171,10 +183,9 @@ interface RawEntry {
  * evaluated: a freeze-conflict finding on a step marks the parts of its region slices inside a
  * freeze without an exception, an outside-maintenance finding the parts outside every allow window.
  */
-function conflictsOf(planName: string, steps: ReviewStep[], facts: WindowFacts, findings: Finding[]): Conflict[] {
+function conflictsOf(steps: ReviewStep[], facts: WindowFacts, findings: Finding[]): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const f of findings) {
-    if (f.document?.kind !== 'RolloutPlan' || f.document.name !== planName) continue;
     if (f.ruleId !== 'window/freeze-conflict' && f.ruleId !== 'window/outside-maintenance') continue;
     const m = /^\/spec\/steps\/(\d+)$/.exec(f.path);
     const stepFacts = m ? facts.timeline?.steps.find((s) => s.index === Number(m[1])) : undefined;
@@ -200,28 +211,41 @@ function conflictsOf(planName: string, steps: ReviewStep[], facts: WindowFacts, 
     .sort((a, b) => a.start - b.start || cmp(a.step, b.step) || cmp(a.region, b.region) || cmp(a.window, b.window));
 }
 
-/** The changed services, every service that depends on them (transitively), and the edges between them. */
+/**
+ * Dependents drawn at most besides the changed services. A hub's dependents run into thousands: a
+ * review board cannot read such a graph, and drawing one per plan made reports of hundreds of MB.
+ */
+export const MAX_DEPENDENTS_DRAWN = 40;
+
+/**
+ * The changed services and every service that depends on them (transitively), nearest first (by
+ * distance, then name), with the edges between them: at most MAX_DEPENDENTS_DRAWN dependents are
+ * drawn, the rest are counted in `omitted`.
+ */
 function planGraph(steps: ReviewStep[], graph: DependencyGraph, services: Map<string, ServiceDoc>): ReviewGraph {
   const changed = new Set(steps.map((s) => s.service));
-  const included = new Set(changed);
-  const queue = [...changed];
-  while (queue.length > 0) {
-    for (const d of graph.dependents(queue.pop()!)) {
-      if (!included.has(d)) {
-        included.add(d);
-        queue.push(d);
-      }
+  const reached = new Set(changed);
+  const drawn = new Set(changed);
+  let level = [...changed].sort();
+  while (level.length > 0) {
+    const next = new Set<string>();
+    for (const name of level) for (const d of graph.dependents(name)) if (!reached.has(d)) next.add(d);
+    level = [...next].sort();
+    for (const d of level) {
+      reached.add(d);
+      if (drawn.size - changed.size < MAX_DEPENDENTS_DRAWN) drawn.add(d);
     }
   }
-  const names = [...included].sort();
+  const names = [...drawn].sort();
   const nodes = names.map((name) => {
     const waves = [...new Set(steps.filter((s) => s.service === name).map((s) => s.wave))].sort((a, b) => a - b);
     const known = graph.graph.hasNode(name);
     const tier = services.get(name)?.spec.tier ?? (known ? 3 : undefined);
     return { name, changed: changed.has(name), known, waves, ...(tier !== undefined ? { tier } : {}) };
   });
-  const edges = names.flatMap((from) => graph.dependencies(from).filter((to) => included.has(to)).map((to) => ({ from, to })));
-  return { nodes, edges };
+  const edges = names.flatMap((from) => graph.dependencies(from).filter((to) => drawn.has(to)).map((to) => ({ from, to })));
+  const omitted = reached.size - drawn.size;
+  return { nodes, edges, ...(omitted > 0 ? { omitted } : {}) };
 }
 
 function cmp(a: string, b: string): number {

@@ -113,6 +113,8 @@ export interface ReviewGraph {
   nodes: ReviewNode[];
   /** dependent → dependency, sorted. */
   edges: { from: string; to: string }[];
+  /** Dependents (direct or not) left out of the drawing, nearest kept (absent when none are). */
+  omitted?: number;
 }
 
 export interface ReviewNode {
