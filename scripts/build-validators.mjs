@@ -20,7 +20,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const out = path.join(root, "src", "load", "validators.generated.ts");
 const KINDS = { Service: "service", ChangeCalendar: "change-calendar", RolloutPlan: "rollout-plan" };
 // The format names of src/load/formats.ts; compile-time stand-ins, the real checks run at run time.
-const FORMAT_NAMES = ["rollgate-duration", "rollgate-instant", "rollgate-date", "rollgate-date-or-instant", "rollgate-wall-time", "semver", "semver-range"];
+const FORMAT_NAMES = ["rollgate-duration", "rollgate-instant", "rollgate-date", "rollgate-date-or-instant", "rollgate-expiry", "rollgate-wall-time", "semver", "semver-range"];
 
 export function generate() {
   const readSchema = (stem) => JSON.parse(fs.readFileSync(path.join(root, "schemas", `${stem}.schema.json`), "utf8"));
@@ -41,6 +41,10 @@ export function generate() {
     ajv.addSchema(schema);
     refs[kind] = schema.$id;
   }
+  // The config file's schema too, so that no run compiles a schema (or loads ajv's compiler).
+  const config = readSchema("config");
+  ajv.addSchema(config);
+  refs.Config = config.$id;
   let code = standaloneCode.default(ajv, refs);
   // ajv emits require() for its runtime helpers even in ESM mode: turn them into imports.
   const helpers = new Map();

@@ -16,8 +16,17 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  // A reader that stops early (`rollgate rules | head`) closes the pipe: stop writing to it and let
+  // the run finish with its own exit code, instead of dying on an unhandled EPIPE with a stack trace.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,

@@ -1,13 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { describeThrown, ToolError } from '../errors.js';
 import type { Severity } from '../findings/finding.js';
 import { displayPath } from '../load/discover.js';
 import { locate, regionOf, type Region } from '../load/locate.js';
-import { cleanErrors } from '../load/validate.js';
-import { PACKAGE_ROOT } from '../package-root.js';
+import { validateConfigValue } from '../load/validate.js';
 import { resolveInstant } from '../time/instant.js';
 
 /** Names looked for when walking up from the current folder, in order. */
@@ -62,18 +60,6 @@ export function findConfigFile(cwd: string, explicit: string | undefined): strin
   }
 }
 
-let validator: ValidateFunction | undefined;
-
-function validateConfig(value: unknown): ReturnType<typeof cleanErrors> {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'config.schema.json'), 'utf8')) as object;
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, verbose: true });
-    ajv.addFormat('rollgate-date-or-instant', { type: 'string', validate: (t: string) => expiryEpoch(t) !== undefined });
-    validator = ajv.compile(schema);
-  }
-  return validator(value) ? [] : cleanErrors(validator.errors ?? []);
-}
-
 /** A date holds through that day (UTC): it expires at the next midnight. An instant expires then. */
 export function expiryEpoch(text: string): number | undefined {
   const isDate = /^\d{4}-\d{2}-\d{2}$/.test(text);
@@ -104,7 +90,7 @@ export function loadConfigFile(absolute: string, cwd: string): ConfigFile {
   }
   const value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
   const at = (pointer: string, onKey = false) => locate(doc, lineCounter, source, pointer, onKey);
-  const problems = validateConfig(value);
+  const problems = validateConfigValue(value);
   if (problems.length > 0) {
     const p = problems[0]!;
     throw configError(display, at(p.path, p.onKey), `${p.message}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}`);

@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import type { DateTime } from '../time/luxon.js';
 
 const ZONE = 'Europe/Berlin';
 

@@ -27,6 +27,8 @@ export const FORMATS: Record<string, { type: 'string'; validate: (text: string) 
     'rollgate-instant': isInstant,
     'rollgate-date': isDate,
     'rollgate-date-or-instant': (t: string) => isDate(t) || isInstant(t),
+    // A waiver's expiry (config): a date, or an instant with an offset (there is no zone to read a local time in).
+    'rollgate-expiry': (t: string) => DATE.test(t) ? isDate(t) : resolveInstant(t, undefined).ok,
     'rollgate-wall-time': (t: string) => WALL_TIME.test(t),
     semver: isVersion,
     'semver-range': (t: string) => t.trim() !== '' && semver.validRange(t) !== null,

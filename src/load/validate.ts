@@ -65,6 +65,12 @@ const VALIDATORS: Record<DocumentKind, CompiledValidator> = {
   RolloutPlan: compiled.RolloutPlan as CompiledValidator,
 };
 
+/** Validate a config file's content against schemas/config.schema.json: cleaned problems, sorted by path. */
+export function validateConfigValue(value: unknown): SchemaProblem[] {
+  const validate = compiled.Config as CompiledValidator;
+  return validate(value) ? [] : cleanErrors(validate.errors ?? []);
+}
+
 /** Validate one document against its kind's schema: cleaned problems, sorted by path. */
 export function validateDocument(kind: DocumentKind, doc: unknown): SchemaProblem[] {
   const validate = VALIDATORS[kind];
@@ -362,6 +368,8 @@ function formatMessage(format: string, data: unknown): string {
         : `${q} is not a date: use YYYY-MM-DD, like 2026-06-30`;
     case 'rollgate-date-or-instant':
       return `${q} is not a date or an instant: use YYYY-MM-DD (2026-03-01) or an instant like 2026-03-01T10:00Z`;
+    case 'rollgate-expiry':
+      return `${q} is not a date or an instant with an offset: use YYYY-MM-DD (2026-03-01) or an instant like 2026-03-01T10:00Z`;
     case 'rollgate-wall-time':
       return `${q} is not a wall time: use HH:MM on a 24-hour clock, quoted, like "22:00"`;
     case 'semver': {

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from '../time/luxon.js';
 import semver from 'semver';
 
 /**

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
+import * as opaWasm from '@open-policy-agent/opa-wasm';
+import type { LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { describeThrown, ToolError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Severity } from '../findings/finding.js';
@@ -26,6 +27,10 @@ export interface PolicyFinding {
   severity?: Severity;
   related?: { document?: { kind: string; name: string }; path: string; message: string }[];
 }
+
+// The package's ESM entry exports loadPolicy by name and loadPolicySync only on its default export
+// (its types declare both by name).
+const { loadPolicySync } = (opaWasm as unknown as { default: typeof opaWasm }).default;
 
 const ENTRYPOINT = 'rollgate/main/findings';
 /** Builtins the opa-wasm SDK implements in JS (@open-policy-agent/opa-wasm src/builtins). */
@@ -62,6 +67,8 @@ export async function loadBundle(dir: string): Promise<PolicyBundle> {
  */
 export class PolicyEngine {
   private policy!: LoadedPolicy;
+  /** The compiled module, kept for reloading the instance after an out-of-memory. */
+  private module: WebAssembly.Module | undefined;
   private data: object = {};
   /** How many times the instance was reloaded after a failed allocation (for tests and diagnostics). */
   reloads = 0;
@@ -85,7 +92,11 @@ export class PolicyEngine {
     try {
       const memory: WebAssembly.MemoryDescriptor = { initial: 32 };
       if (this.bundle.maxMemoryMiB !== undefined) memory.maximum = Math.max(32, Math.ceil((this.bundle.maxMemoryMiB * 1024 * 1024) / WASM_PAGE));
-      this.policy = await loadPolicy(this.bundle.wasm, memory, this.builtins);
+      // Compiled here and instantiated with the SDK's synchronous loader: its async one tests
+      // `instanceof Response`, which makes Node load its fetch implementation (15 ms of a
+      // pre-commit run) only to find that we pass bytes.
+      this.module ??= await WebAssembly.compile(new Uint8Array(this.bundle.wasm));
+      this.policy = loadPolicySync(this.module, memory, this.builtins);
     } catch (err) {
       throw new ToolError('policy', `cannot load policy bundle '${this.bundle.origin}': ${describeThrown(err)}`, { cause: err });
     }

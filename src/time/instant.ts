@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from './luxon.js';
 import { canonicalZone, resolveLocal, type LocalKind } from './zone.js';
 
 /** RFC 3339 with an offset or Z. */

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } fro
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, cli } from '../helpers/cli.js';
 import { sarifValidator } from '../helpers/sarif-schema.js';
 
 const NOW = '2026-12-01T09:00:00Z';
@@ -122,6 +123,16 @@ describe('rollgate check', () => {
     expect(cli(['check', dir, '--now', NOW]).code).toBe(0); // a warning only
     expect(cli(['check', dir, '--now', NOW, '--fail-on', 'warning']).code).toBe(1);
     expect(cli(['check', 'examples/', '--now', NOW, '--fail-on', 'none']).code).toBe(0);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('gets no stack trace when it closes the pipe, and the run keeps its exit code', () => {
+    // `head -c 10` closes the pipe while the report (over 64 KiB, a pipe's buffer) is still being written.
+    const status = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" check examples --now ${NOW} -f sarif | head -c 10`], { encoding: 'utf8' });
+    expect(status.stdout).toBe('{\n  "$sche');
+    expect(status.stderr).toBe('');
+    expect(status.status).toBe(1);
   });
 });
 

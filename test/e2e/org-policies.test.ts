@@ -115,6 +115,8 @@ describe('config file', () => {
       ['params:\n  maxBackupAge: soon\n', /^rollgate: \.rollgate\.yaml:2:17: parameter maxBackupAge: 'soon' is not a duration/],
       ['params:\n  maxBacupAge: 1d\n', /^rollgate: \.rollgate\.yaml:2:16: unknown parameter 'maxBacupAge'/],
       ['rules: [\n', /^rollgate: \.rollgate\.yaml:\d+:\d+: invalid YAML/],
+      // No zone to read a local time in: an expiry is a date or an instant with an offset.
+      ['waivers:\n  - rule: graph/cycle\n    plan: x\n    reason: y\n    approvedBy: z\n    expires: 2026-12-31T10:00\n', /^rollgate: \.rollgate\.yaml:6:14: '2026-12-31T10:00' is not a date or an instant with an offset/],
     ];
     for (const [config, message] of cases) {
       const r = check(workspace(config));

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import { DateTime } from '../../time/luxon.js';
 import { ToolError } from '../../errors.js';
 import { starterFiles } from '../../init/starter-files.js';
 import type { CliIO } from '../io.js';

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime } from '../../time/luxon.js';
 import { formatSeconds } from '../../time/duration.js';
 
 /** Wall time in a zone, e.g. "20:00"; with the day when asked, e.g. "Tue 1 Dec 20:00". */
