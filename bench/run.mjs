@@ -223,9 +223,11 @@ async function main() {
   const pairs = rows.filter((r) => rows.some((s) => s.services === r.services * 2));
   if (pairs.length > 0) {
     console.log("\nGrowth when the input doubles (time ratio; linear = 2.0, n log n ≈ 2.1-2.2, quadratic = 4.0):\n");
+    // The findings are output the run must produce: when they grow faster than the input (more
+    // plans on the same nights overlap in pairs), so does any engine's time.
     for (const r of pairs) {
       const d = rows.find((s) => s.services === r.services * 2);
-      console.log(`- ${r.services.toLocaleString("en")} → ${d.services.toLocaleString("en")} services: rollgate ×${(d.rollgate.ms / r.rollgate.ms).toFixed(2)} (memory ×${(d.rollgate.rssMiB / r.rollgate.rssMiB).toFixed(2)}), opa ×${(d.opa.ms / r.opa.ms).toFixed(2)}, conftest ×${(d.conftest.ms / r.conftest.ms).toFixed(2)}`);
+      console.log(`- ${r.services.toLocaleString("en")} → ${d.services.toLocaleString("en")} services: rollgate ×${(d.rollgate.ms / r.rollgate.ms).toFixed(2)} (memory ×${(d.rollgate.rssMiB / r.rollgate.rssMiB).toFixed(2)}), opa ×${(d.opa.ms / r.opa.ms).toFixed(2)}, conftest ×${(d.conftest.ms / r.conftest.ms).toFixed(2)}; findings ×${(d.rollgate.findings / r.rollgate.findings).toFixed(2)}`);
     }
   }
   const bad = rows.filter((r) => r.rollgate.inputFindings > 0 || r.rollgate.findings !== r.opa.findings || r.opa.findings !== r.conftest.findings);
