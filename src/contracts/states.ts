@@ -166,8 +166,19 @@ export function satisfies(version: string, range: string, includePrerelease = fa
   return result;
 }
 
-/** Every consumer need broken in a state, in every region it covers. */
-export function violationsIn(model: ContractModel, state: PlanState, stateIndex: number): Violation[] {
+/**
+ * Which (need group, provider version, region) combinations a caller has already seen the
+ * violations of: the consumers of a group that breaks all break in every state where that
+ * provider version is live, and a hub's group has thousands. `skip` ones are left out of the
+ * result; the rest are added to `emitted`.
+ */
+export interface GroupMemo {
+  skip: ReadonlySet<string>;
+  emitted: Set<string>;
+}
+
+/** Every consumer need broken in a state, in every region it covers (less the `groups` to skip). */
+export function violationsIn(model: ContractModel, state: PlanState, stateIndex: number, groups?: GroupMemo): Violation[] {
   const regions = state.region !== '' ? [state.region] : regionUniverse(model.regions);
   const out: Violation[] = [];
   const changed = stepsOnService(model);
@@ -200,6 +211,11 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
           if (pc.config.providesFrom < 0) return;
           const verdict = contractVerdict(pc.config, group.api, group.range);
           if (!verdict) return;
+          if (groups) {
+            const key = [provider, group.api, group.range, verdict.kind, pc.config.providesFrom, verdict.providesIndex, pc.config.version, region].join('\u0000');
+            if (groups.skip.has(key)) return;
+            groups.emitted.add(key);
+          }
           for (const { consumer, consumerVersion, consumesIndex, need } of group.needs) {
             if (changed.has(consumer) || !present(model, consumer, region)) continue;
             const cc: Choice = { config: { service: consumer, version: consumerVersion, provides: [], consumes: [], providesFrom: -1, consumesFrom: -1, step: -1 } };

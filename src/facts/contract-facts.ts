@@ -60,9 +60,14 @@ export function computeContractFacts(
   const seen = new Set<string>();
   const violations: ViolationFact[] = [];
   const coupled: ContractFacts['coupled'] = [];
-  const endKeys = new Set(violationsIn(model, { kind: 'rollbackAlone', step: -1, region: '' }, -1).map(violationKey));
+  // A catalogue consumer's broken need repeats in every state its provider version is live in:
+  // the group memos skip those repeats (they would be dropped below as seen), see GroupMemo.
+  const endGroups = new Set<string>();
+  const endKeys = new Set(violationsIn(model, { kind: 'rollbackAlone', step: -1, region: '' }, -1, { skip: new Set(), emitted: endGroups }).map(violationKey));
+  const forwardGroups = new Set<string>();
   states.forEach((state, index) => {
-    for (const v of violationsIn(model, state, index)) {
+    const groups = state.kind === 'rollbackAlone' ? { skip: endGroups, emitted: new Set<string>() } : { skip: forwardGroups, emitted: forwardGroups };
+    for (const v of violationsIn(model, state, index, groups)) {
       const key = violationKey(v);
       if (state.kind !== 'rollbackAlone') {
         if (seen.has(key)) continue;

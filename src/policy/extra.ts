@@ -1,25 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { cacheDir } from '../cache-dir.js';
 import { describeThrown, ToolError } from '../errors.js';
 import { displayPath } from '../load/discover.js';
 import { VERSION } from '../cli/version.js';
 import { CAPABILITIES_FILE, compileFolder, POLICIES_DIR, regoSources, requireOpa, SHARED_FILES } from './compile.js';
 import { loadBundle, type PolicyBundle } from './runtime.js';
 import { embedRules, extractRules } from './wasm-file.js';
-
-/**
- * Where compiled Rego folders are cached: $ROLLGATE_CACHE_DIR, else $XDG_CACHE_HOME/rollgate,
- * else node_modules/.cache/rollgate when cwd has node_modules (as other JS tools do), else
- * ~/.cache/rollgate.
- */
-export function cacheDir(env: NodeJS.ProcessEnv, cwd: string): string {
-  if (env.ROLLGATE_CACHE_DIR) return path.resolve(cwd, env.ROLLGATE_CACHE_DIR);
-  if (env.XDG_CACHE_HOME) return path.join(env.XDG_CACHE_HOME, 'rollgate');
-  if (existsSync(path.join(cwd, 'node_modules'))) return path.join(cwd, 'node_modules', '.cache', 'rollgate');
-  return path.join(os.homedir(), '.cache', 'rollgate');
-}
 
 /** Content hash of everything a folder's compilation depends on. */
 function folderHash(dir: string): string {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,5 +193,39 @@ describe('other commands', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).$id).toMatch(/rollout-plan/);
     expect(cli(['schema', 'Nope']).code).toBe(2);
+  });
+});
+
+describe('the code cache of the CLI', () => {
+  it('is written by the first run, read by the next, and never changes a report', () => {
+    const cache = tempDir();
+    const env = { ROLLGATE_CACHE_DIR: cache };
+    const first = cli(['check', 'examples', '--now', NOW, '-f', 'json'], { env });
+    const files = readdirSync(cache).filter((f) => f.endsWith('.v8'));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^cli-[0-9a-f]{20}-check\.v8$/);
+    const second = cli(['check', 'examples', '--now', NOW, '-f', 'json'], { env });
+    expect(second).toEqual(first);
+    expect(first.code).toBe(1);
+  });
+
+  it('is ignored when it is damaged, and replaced', () => {
+    const cache = tempDir();
+    const env = { ROLLGATE_CACHE_DIR: cache };
+    const clean = cli(['rules', '--format', 'json'], { env });
+    const file = path.join(cache, readdirSync(cache)[0]!);
+    writeFileSync(file, 'not a code cache');
+    const damaged = cli(['rules', '--format', 'json'], { env });
+    expect(damaged).toEqual(clean);
+    expect(readFileSync(file, 'utf8')).not.toBe('not a code cache');
+  });
+
+  it('is not needed: a cache folder that cannot be written changes nothing', () => {
+    const dir = tempDir();
+    const notAFolder = write(dir, 'file', 'x');
+    const r = cli(['check', 'examples', '--now', NOW, '-f', 'json'], { env: { ROLLGATE_CACHE_DIR: notAFolder } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.length).toBeGreaterThan(0);
   });
 });
