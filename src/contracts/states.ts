@@ -196,7 +196,7 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
           const provider = model.providers.get(need.api)?.[0];
           if (provider === undefined || provider === consumer || !present(model, provider, region)) return;
           live(model, state, provider, region).forEach((pc, pi) => {
-            add(consumer, [ci, consumesIndex, pi], check(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc));
+            add(consumer, [ci, consumesIndex, pi], check({ stateIndex, region, consumer, cc, need, consumesIndex, provider, pc }));
           });
         });
       });
@@ -219,7 +219,7 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
           for (const { consumer, consumerVersion, consumesIndex, need } of group.needs) {
             if (changed.has(consumer) || !present(model, consumer, region)) continue;
             const cc: Choice = { config: { service: consumer, version: consumerVersion, provides: [], consumes: [], providesFrom: -1, consumesFrom: -1, step: -1 } };
-            add(consumer, [0, consumesIndex, pi], violation(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc, verdict));
+            add(consumer, [0, consumesIndex, pi], violation({ stateIndex, region, consumer, cc, need, consumesIndex, provider, pc }, verdict));
           }
         });
       }
@@ -246,34 +246,27 @@ function contractVerdict(pc: ServiceConfig, api: string, range: string): Verdict
   return { kind: satisfies(contract.version, range, true) ? 'prerelease' : 'range', providesIndex };
 }
 
-/** Whether one live consumer version's need is broken by one live provider version. */
-function check(
-  stateIndex: number,
-  region: string,
-  consumer: string,
-  cc: Choice,
-  need: Consumed,
-  consumesIndex: number,
-  provider: string,
-  pc: Choice,
-): Violation | undefined {
-  // Both lists as they are today: not this plan's doing (the catalogue rules report it).
-  if (cc.config.consumesFrom < 0 && pc.config.providesFrom < 0) return undefined;
-  const verdict = contractVerdict(pc.config, need.api, need.versions);
-  return verdict && violation(stateIndex, region, consumer, cc, need, consumesIndex, provider, pc, verdict);
+/** One live consumer version's need against one live provider version, in a state and region. */
+interface Pairing {
+  stateIndex: number;
+  region: string;
+  consumer: string;
+  cc: Choice;
+  need: Consumed;
+  consumesIndex: number;
+  provider: string;
+  pc: Choice;
 }
 
-function violation(
-  stateIndex: number,
-  region: string,
-  consumer: string,
-  cc: Choice,
-  need: Consumed,
-  consumesIndex: number,
-  provider: string,
-  pc: Choice,
-  { kind, providesIndex }: Verdict,
-): Violation {
+/** Whether the pairing breaks the need. */
+function check(p: Pairing): Violation | undefined {
+  // Both lists as they are today: not this plan's doing (the catalogue rules report it).
+  if (p.cc.config.consumesFrom < 0 && p.pc.config.providesFrom < 0) return undefined;
+  const verdict = contractVerdict(p.pc.config, p.need.api, p.need.versions);
+  return verdict && violation(p, verdict);
+}
+
+function violation({ stateIndex, region, consumer, cc, need, consumesIndex, provider, pc }: Pairing, { kind, providesIndex }: Verdict): Violation {
   const contract = pc.config.provides[providesIndex];
   const via = cc.via ?? pc.via;
   const steps = [...new Set([cc.config.step, pc.config.step].filter((s) => s >= 0))].sort((a, b) => a - b);
