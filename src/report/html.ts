@@ -31,7 +31,15 @@ export function htmlReporter(report: Report, options: ReporterOptions): string {
   // Suppressed findings (waivers) do not fail the gate: they are kept out of every count and
   // table, and listed apart, collapsed, with the waiver that covers them.
   const active = report.findings.filter((f) => !f.suppressed);
-  plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, active)));
+  // Each plan's findings, grouped once (filtering all of them per plan was quadratic).
+  const byPlan = new Map<string, Finding[]>();
+  for (const f of active) {
+    if (f.document?.kind !== 'RolloutPlan') continue;
+    const list = byPlan.get(f.document.name);
+    if (list) list.push(f);
+    else byPlan.set(f.document.name, [f]);
+  }
+  plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, byPlan.get(plan.name) ?? [])));
   body.push(findingsSection(active));
   const suppressed = report.findings.filter((f) => f.suppressed);
   if (suppressed.length > 0) body.push(suppressedSection(suppressed));
@@ -62,7 +70,8 @@ function badges(p: ReviewPlan): string {
   return b.join('');
 }
 
-function planSection(plan: ReviewPlan, id: string, findings: Finding[]): string {
+/** `own`: the plan's findings (not waived). */
+function planSection(plan: ReviewPlan, id: string, own: Finding[]): string {
   const z = plan.timeZone;
   const when = plan.start === undefined ? 'no start time' : `${wallTime(plan.start, z, true)}${plan.end !== undefined ? ` – ${plan.end - plan.start < 86400 ? wallTime(plan.end, z) : wallTime(plan.end, z, true)}` : ''} ${zoneAbbrev(plan.start, z)} (${esc(z ?? 'UTC')})`;
   const facts: [string, string][] = [
@@ -122,7 +131,6 @@ function planSection(plan: ReviewPlan, id: string, findings: Finding[]): string 
   if (r.canaryResults.length === 0) out.push(`<tr><th>canaries</th><td class="muted">none listed</td></tr>`);
   out.push(`</tbody></table></div></div>`);
 
-  const own = findings.filter((f) => f.document?.kind === 'RolloutPlan' && f.document.name === plan.name);
   if (own.length > 0) out.push(`<h3>Findings on this plan</h3>${findingsTable(own)}`);
   out.push(`</section>`);
   return out.join('\n');
