@@ -1,8 +1,9 @@
-import { mkdtempSync, openSync, writeSync, closeSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, openSync, writeSync, closeSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../helpers/cli.js';
+import { BIN, cli } from '../helpers/cli.js';
 
 /**
  * Hostile input: each file gets a clear finding within bounded time, and the other files of the
@@ -87,6 +88,25 @@ describe('hostile input', () => {
     const dir = folderWith({});
     symlinkSync('missing-target.yaml', path.join(dir, 'dangling.yaml'));
     expect(only(check(dir), 'dangling.yaml')[0]!.message).toMatch(/cannot read dangling\.yaml: no such file/);
+  });
+
+  it('a file without read permission is a finding', () => {
+    // Root reads any file: as root, run the CLI as nobody (setpriv, util-linux) so that the
+    // permission holds. The folder must then be usable by nobody too.
+    const dir = folderWith({ 'secret.yaml': GOOD.replace('name: good', 'name: secret') });
+    chmodSync(dir, 0o755);
+    chmodSync(path.join(dir, 'good.yaml'), 0o644);
+    chmodSync(path.join(dir, 'secret.yaml'), 0o000);
+    const args = [BIN, 'check', '.', '-f', 'json', '--now', NOW];
+    const asRoot = process.getuid?.() === 0;
+    const r = asRoot
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: dir } })
+      : spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const findings = JSON.parse(r.stdout).findings as { file: string; ruleId: string; message: string }[];
+    expect(only(findings, 'secret.yaml').map((f) => [f.ruleId, f.message])).toEqual([['input/yaml-syntax', 'cannot read secret.yaml: permission denied']]);
+    expect(findings.some((f) => f.file === 'good.yaml' && f.ruleId === 'graph/unknown-service')).toBe(true);
   });
 
   it('a plan with 10,000 steps', () => {
