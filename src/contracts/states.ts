@@ -218,6 +218,7 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
           }
           for (const { consumer, consumerVersion, consumesIndex, need } of group.needs) {
             if (changed.has(consumer) || !present(model, consumer, region)) continue;
+            // Today's version of the consumer (violation() reads its version and where its needs come from).
             const cc: Choice = { config: { service: consumer, version: consumerVersion, provides: [], consumes: [], providesFrom: -1, consumesFrom: -1, step: -1 } };
             add(consumer, [0, consumesIndex, pi], violation({ stateIndex, region, consumer, cc, need, consumesIndex, provider, pc }, verdict));
           }
