@@ -119,6 +119,7 @@ async function rollgate(orgDir, env = {}) {
     rssMiB: r.rssMiB,
     phases: line ? JSON.parse(line) : undefined,
     findings: report.findings.filter((f) => !f.ruleId.startsWith("input/")).length,
+    documents: report.summary.documents,
     inputFindings: report.findings.filter((f) => f.ruleId.startsWith("input/")).length,
   };
 }
@@ -233,7 +234,8 @@ async function main() {
     // plans on the same nights overlap in pairs), so does any engine's time.
     for (const r of pairs) {
       const d = rows.find((s) => s.services === r.services * 2);
-      console.log(`- ${r.services.toLocaleString("en")} → ${d.services.toLocaleString("en")} services: rollgate ×${(d.rollgate.ms / r.rollgate.ms).toFixed(2)} (memory ×${(d.rollgate.rssMiB / r.rollgate.rssMiB).toFixed(2)}), opa ×${(d.opa.ms / r.opa.ms).toFixed(2)}, conftest ×${(d.conftest.ms / r.conftest.ms).toFixed(2)}; findings ×${(d.rollgate.findings / r.rollgate.findings).toFixed(2)}`);
+      const perUnit = (x) => x.rollgate.ms / (x.rollgate.documents + x.rollgate.findings);
+      console.log(`- ${r.services.toLocaleString("en")} → ${d.services.toLocaleString("en")} services: rollgate ×${(d.rollgate.ms / r.rollgate.ms).toFixed(2)} (memory ×${(d.rollgate.rssMiB / r.rollgate.rssMiB).toFixed(2)}), opa ×${(d.opa.ms / r.opa.ms).toFixed(2)}, conftest ×${(d.conftest.ms / r.conftest.ms).toFixed(2)}; findings ×${(d.rollgate.findings / r.rollgate.findings).toFixed(2)}; rollgate per document + finding ${perUnit(r).toFixed(2)} → ${perUnit(d).toFixed(2)} ms`);
     }
   }
   const bad = rows.filter((r) => r.rollgate.inputFindings > 0 || r.rollgate.findings !== r.opa.findings || r.opa.findings !== r.conftest.findings);
