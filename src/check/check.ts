@@ -26,6 +26,7 @@ import { buildReviewModel, type ReviewInput } from '../report/review/build.js';
 import type { ReviewModel } from '../report/review/model.js';
 import type { InputDump } from './dump-input.js';
 import type { PhaseTimer } from './timings.js';
+import { compareText } from '../compare-text.js';
 
 export interface CheckOptions {
   paths: string[];
@@ -78,9 +79,7 @@ export async function check(options: CheckOptions): Promise<Report> {
   // Every bundle reads the same data and input (docs/input-document.md), in its own instance.
   const engines: PolicyEngine[] = [];
   for (const bundle of bundles) {
-    const engine = await PolicyEngine.create(bundle, options.nowEpoch);
-    engine.setData(data);
-    engines.push(engine);
+    engines.push(await PolicyEngine.create(bundle, options.nowEpoch, data));
   }
   const evaluateAll = async (input: object, what: string) => {
     const out: PolicyFinding[] = [];
@@ -147,7 +146,7 @@ function unreadable(problems: DiscoveryProblem[]): PendingFinding[] {
 
 /** Every rule rollgate knows: the loader's input/* and config/* rules and the bundles', sorted by id. */
 export function allRules(bundleRules: RuleInfo[]): RuleInfo[] {
-  return [...INPUT_RULES, ...CONFIG_RULES, ...bundleRules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...INPUT_RULES, ...CONFIG_RULES, ...bundleRules].sort((a, b) => compareText(a.id, b.id));
 }
 
 /** The rules of several bundles; an id defined twice (or a reserved category) is a policy error. */

@@ -1,6 +1,7 @@
 import { ToolError } from '../errors.js';
 import type { RuleInfo, RuleParameter } from '../policy/catalogue.js';
 import { parseDuration } from '../time/duration.js';
+import { compareText } from '../compare-text.js';
 
 /** A parameter value as rules read it (docs/input-document.md). */
 export type ParamValue = number | string[] | { seconds: number; text: string };
@@ -18,7 +19,7 @@ export function resolveParams(rules: RuleInfo[], overrides: Record<string, unkno
     }
   }
   const params: Record<string, ParamValue> = {};
-  for (const [name, p] of [...declared].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, p] of [...declared].sort(([a], [b]) => compareText(a, b))) {
     params[name] = convert(p, name in overrides ? overrides[name] : p.default);
   }
   return params;
@@ -31,7 +32,7 @@ export function resolveParams(rules: RuleInfo[], overrides: Record<string, unkno
  */
 export function declaredParams(rules: RuleInfo[]): Map<string, RuleParameter> {
   const declared = new Map<string, { param: RuleParameter; rule: string }>();
-  for (const rule of [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const rule of [...rules].sort((a, b) => compareText(a.id, b.id))) {
     for (const p of rule.parameters ?? []) {
       const first = declared.get(p.name);
       if (!first) {

@@ -16,7 +16,7 @@ function nameSet(names: Set<string>): Record<string, true> {
   return out;
 }
 
-/** `data` for the policies (docs/input-document.md): given once per run with setData. */
+/** `data` for the policies (docs/input-document.md): loaded once per run, when each engine is created. */
 export function policyData(catalogue: Catalogue, graph: DependencyGraph, params: Record<string, ParamValue>): object {
   const providers: Record<string, string[]> = {};
   for (const api of [...graph.providers.keys()].sort()) providers[api] = graph.providers.get(api)!;

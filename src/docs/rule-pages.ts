@@ -1,4 +1,5 @@
 import type { RuleInfo } from '../policy/catalogue.js';
+import { compareText } from '../compare-text.js';
 
 function formatDefault(value: unknown): string {
   return Array.isArray(value) ? `[${value.join(', ')}]` : String(value);
@@ -56,7 +57,7 @@ export function rulePage(rule: RuleInfo): string {
 
 /** Every page (path relative to docs/rules/ → content), plus an index. Sorted, deterministic. */
 export function rulePages(rules: RuleInfo[]): Map<string, string> {
-  const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...rules].sort((a, b) => compareText(a.id, b.id));
   const pages = new Map<string, string>();
   const index = ['<!-- Generated from the rule catalogue by `npm run docs:rules`; do not edit. -->', '# Rules', '', '| rule | severity | title |', '|---|---|---|'];
   for (const r of sorted) {

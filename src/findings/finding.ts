@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text.js';
 /** Severities in order of weight; `off` only appears in configuration. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -46,14 +47,22 @@ export interface Suppression {
 /** Sort order of CLI.md: file, line, column, rule id (then message, for byte-stable output). */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    cmp(a.file, b.file) ||
+    compareText(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.message, b.message)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.message, b.message)
   );
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** Findings on RolloutPlan documents by plan name, in their order (grouped once, not filtered per plan). */
+export function findingsByPlan(findings: Finding[]): Map<string, Finding[]> {
+  const byPlan = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.document?.kind !== 'RolloutPlan') continue;
+    const list = byPlan.get(f.document.name);
+    if (list) list.push(f);
+    else byPlan.set(f.document.name, [f]);
+  }
+  return byPlan;
 }

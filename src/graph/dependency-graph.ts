@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import { stronglyConnectedComponents } from 'graphology-components';
 import type { ServiceDoc } from '../model/documents.js';
 import { NeedIndex } from './need-index.js';
+import { compareText } from '../compare-text.js';
 
 /** Why service `from` depends on service `to`: the entry of `from` that creates the edge. */
 export interface EdgeReason {
@@ -89,25 +90,32 @@ export class DependencyGraph {
     return this.needIndex;
   }
 
-  /** Number of services that depend on `service`, directly or not (BFS on reversed edges, memoised). */
+  /** Number of services that depend on `service`, directly or not (memoised). */
   transitiveDependentCount(service: string): number {
-    const memo = this.dependentsMemo.get(service);
-    if (memo !== undefined) return memo;
-    const seen = new Set<string>([service]);
-    const queue = [service];
-    while (queue.length > 0) {
-      const current = queue.pop()!;
-      if (!this.graph.hasNode(current)) continue;
-      this.graph.forEachInNeighbor(current, (n) => {
-        if (!seen.has(n)) {
-          seen.add(n);
-          queue.push(n);
-        }
-      });
+    let count = this.dependentsMemo.get(service);
+    if (count === undefined) {
+      count = this.dependentsNearestFirst([service]).length;
+      this.dependentsMemo.set(service, count);
     }
-    const count = seen.size - 1;
-    this.dependentsMemo.set(service, count);
     return count;
+  }
+
+  /**
+   * Every service that depends on one of `services`, directly or not, nearest first: breadth-first
+   * on the reversed edges, each distance in name order. The `services` themselves are left out.
+   */
+  dependentsNearestFirst(services: Iterable<string>): string[] {
+    const reached = new Set(services);
+    const out: string[] = [];
+    let level = [...reached].sort(compareText);
+    while (level.length > 0) {
+      const next = new Set<string>();
+      for (const name of level) for (const d of this.dependents(name)) if (!reached.has(d)) next.add(d);
+      level = [...next].sort(compareText);
+      for (const d of level) reached.add(d);
+      out.push(...level);
+    }
+    return out;
   }
 
   /** A shortest dependency path from `from` to `to` (following edges), or undefined. */
@@ -129,7 +137,7 @@ export class DependencyGraph {
     const queue = [from];
     for (let head = 0; head < queue.length && wanted.size > 0; head++) {
       const current = queue[head]!;
-      for (const next of [...this.graph.outNeighbors(current)].sort()) {
+      for (const next of this.dependencies(current)) {
         if (previous.has(next)) continue;
         previous.set(next, current);
         if (wanted.delete(next)) {
@@ -174,7 +182,7 @@ export class DependencyGraph {
     const queue = [start];
     for (let head = 0; head < queue.length; head++) {
       const current = queue[head]!;
-      for (const next of [...this.graph.outNeighbors(current)].sort()) {
+      for (const next of this.dependencies(current)) {
         if (!members.has(next)) continue;
         if (next === start) {
           const result = [start];

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compareText } from '../compare-text.js';
 
 /** One input source: a file path, or `-` for standard input. */
 export interface Source {
@@ -58,7 +59,7 @@ export async function discover(
       problems.push({ display: displayPath(dir, cwd), message: ioMessage(err), named: false });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort((a, b) => compareText(a.name, b.name));
     // A policy rule folder (it holds .rego files) keeps its test fixtures in fixtures/: those are
     // self-contained test documents, not part of the organisation's catalogue (docs/decisions.md).
     const isRuleFolder = entries.some((e) => e.isFile() && e.name.endsWith('.rego'));

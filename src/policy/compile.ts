@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { ToolError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { RuleInfo } from './catalogue.js';
+import { compareText } from '../compare-text.js';
 
 /**
  * Compiling Rego into rollgate's WASM policy with the `opa` CLI: shared by the built-in build
@@ -55,7 +56,7 @@ export function runOpa(opa: string, args: string[], what: string, options: { cwd
 export function regoSources(dir: string): string[] {
   const files: string[] = [];
   const walk = (rel: string) => {
-    const entries = readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name));
     for (const entry of entries) {
       const r = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {

@@ -67,8 +67,8 @@ export async function loadBundle(dir: string): Promise<PolicyBundle> {
 }
 
 /**
- * One WASM instance of a bundle. The catalogue goes in once with setData; each evaluation passes
- * a small input. The SDK throws strings and plain objects: everything is wrapped in ToolError so
+ * One WASM instance of a bundle. The catalogue goes in once, when it is created; each evaluation
+ * passes a small input. The SDK throws strings and plain objects: everything is wrapped in ToolError so
  * the CLI fails closed with a one-line message.
  */
 export class PolicyEngine {
@@ -76,9 +76,9 @@ export class PolicyEngine {
   /** The compiled module, kept for reloading the instance after an out-of-memory. */
   private module: WebAssembly.Module | undefined;
   /** The data as JSON, kept for reloading the instance after an out-of-memory. */
-  private dataJson: Uint8Array | undefined;
-  /** Memory the instance starts with (pages): enough for its data, see setData. */
-  private initialPages = MIN_PAGES;
+  private readonly dataJson: Uint8Array;
+  /** Memory the instance starts with (pages): room for its data. */
+  private readonly initialPages: number;
   /** How many times the instance was reloaded after a failed allocation (for tests and diagnostics). */
   reloads = 0;
 
@@ -87,12 +87,19 @@ export class PolicyEngine {
   private constructor(
     private readonly bundle: PolicyBundle,
     nowEpoch: number,
+    data: object,
   ) {
     this.builtins = customBuiltins(nowEpoch);
+    this.dataJson = new TextEncoder().encode(JSON.stringify(data));
+    // OPA's allocator grows the memory a page or so at a time, and each grow may copy all of it:
+    // loading the 24 MB of data of 20,000 services took 13 s from the default 2 MiB, 0.2 s from a
+    // memory that already has room.
+    this.initialPages = MIN_PAGES + Math.ceil((this.dataJson.length * HEAP_PER_DATA_BYTE) / WASM_PAGE);
   }
 
-  static async create(bundle: PolicyBundle, nowEpoch: number): Promise<PolicyEngine> {
-    const engine = new PolicyEngine(bundle, nowEpoch);
+  /** An instance of `bundle` holding `data` (the policies' `data` document). */
+  static async create(bundle: PolicyBundle, nowEpoch: number, data: object): Promise<PolicyEngine> {
+    const engine = new PolicyEngine(bundle, nowEpoch, data);
     await engine.instantiate();
     return engine;
   }
@@ -107,6 +114,7 @@ export class PolicyEngine {
       throw new ToolError('policy', `cannot load policy bundle '${this.bundle.origin}': ${describeThrown(err)}`, { cause: err });
     }
     this.createInstance();
+    this.loadData();
   }
 
   private createInstance(): void {
@@ -146,22 +154,7 @@ export class PolicyEngine {
     }
   }
 
-  setData(data: object): void {
-    this.dataJson = new TextEncoder().encode(JSON.stringify(data));
-    // OPA's allocator grows the memory a page or so at a time, and each grow may copy all of it:
-    // loading the 24 MB of data of 20,000 services took 13 s from the default 2 MiB, 0.2 s from a
-    // memory that already has room. So the instance is made again with room for its data (cheap:
-    // the module is compiled; nothing has been evaluated yet).
-    const pages = MIN_PAGES + Math.ceil((this.dataJson.length * HEAP_PER_DATA_BYTE) / WASM_PAGE);
-    if (pages > this.initialPages) {
-      this.initialPages = pages;
-      this.createInstance();
-    }
-    this.loadData();
-  }
-
   private loadData(): void {
-    if (!this.dataJson) return;
     try {
       // The SDK copies an ArrayBuffer as it is (JSON text) instead of stringifying an object again.
       const json = this.dataJson;
@@ -196,7 +189,6 @@ export class PolicyEngine {
   private async reload(): Promise<void> {
     this.reloads++;
     await this.instantiate();
-    this.loadData();
   }
 
   private parseResult(result: unknown, what: string): PolicyFinding[] {

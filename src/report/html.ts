@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import { findingsByPlan, type Finding } from '../findings/finding.js';
 import type { Report, ReporterOptions } from '../findings/report.js';
 import { esc, span, wallTime, zoneAbbrev } from './review/format.js';
 import type { ReviewPlan } from './review/model.js';
@@ -31,14 +31,7 @@ export function htmlReporter(report: Report, options: ReporterOptions): string {
   // Suppressed findings (waivers) do not fail the gate: they are kept out of every count and
   // table, and listed apart, collapsed, with the waiver that covers them.
   const active = report.findings.filter((f) => !f.suppressed);
-  // Each plan's findings, grouped once (filtering all of them per plan was quadratic).
-  const byPlan = new Map<string, Finding[]>();
-  for (const f of active) {
-    if (f.document?.kind !== 'RolloutPlan') continue;
-    const list = byPlan.get(f.document.name);
-    if (list) list.push(f);
-    else byPlan.set(f.document.name, [f]);
-  }
+  const byPlan = findingsByPlan(active);
   plans.forEach((plan, i) => body.push(planSection(plan, `plan-${i}`, byPlan.get(plan.name) ?? [])));
   body.push(findingsSection(active));
   const suppressed = report.findings.filter((f) => f.suppressed);

@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, type Finding } from '../findings/finding.js';
 import type { Report, ReporterOptions } from '../findings/report.js';
+import { compareText } from '../compare-text.js';
 
 /**
  * `--format junit`: JUnit XML as Jenkins, GitLab and the Surefire schema read it. One testsuite
@@ -29,7 +30,7 @@ export function junitReporter(report: Report, options: ReporterOptions): string 
     const cases: string[] = [];
     let suiteFailures = 0;
     if (groups.size === 0) cases.push(`    <testcase classname="${attr(ruleId)}" name="${attr(titles.get(ruleId) ?? ruleId)}" time="0"/>`);
-    for (const [name, list] of [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [name, list] of [...groups].sort(([a], [b]) => compareText(a, b))) {
       const failing = list.filter(fails);
       const other = list.filter((f) => !fails(f));
       const body: string[] = [];

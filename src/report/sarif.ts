@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { compareFindings, type Finding, type Location, type Severity } from '../findings/finding.js';
 import type { Report } from '../findings/report.js';
 import type { RuleInfo, RuleParameter } from '../policy/catalogue.js';
+import { compareText } from '../compare-text.js';
 
 /** Where `$schema` points: the copy GitHub and editors resolve. */
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -151,7 +152,7 @@ function physicalLocation(l: Location): Record<string, unknown> {
  */
 export function sarifReporter(report: Report): string {
   const findings = [...report.findings].sort(compareFindings);
-  const known = [...report.rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const known = [...report.rules].sort((a, b) => compareText(a.id, b.id));
   const index = new Map<string, number>();
   const rules: Record<string, unknown>[] = [];
   for (const rule of known) {

@@ -1,4 +1,5 @@
 import type { Interval } from '../calendar/interval.js';
+import { compareText } from '../compare-text.js';
 
 /** One step of one plan on the time line, for the cross-plan sweep. */
 export interface PlannedChange extends Interval {
@@ -31,7 +32,7 @@ export function findPlanOverlaps(
   dependencies: (service: string) => readonly string[],
   dependents: (service: string) => readonly string[],
 ): Map<string, PlanOverlap[]> {
-  const sorted = [...changes].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || cmp(a.plan, b.plan) || a.step - b.step);
+  const sorted = [...changes].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || compareText(a.plan, b.plan) || a.step - b.step);
   const running = new Map<string, PlannedChange[]>();
   const out = new Map<string, PlanOverlap[]>();
   const add = (plan: string, o: PlanOverlap) => {
@@ -70,10 +71,6 @@ export function findPlanOverlaps(
     if (own) own.push(c);
     else running.set(c.service, [c]);
   }
-  for (const list of out.values()) list.sort((a, b) => a.step - b.step || a.start - b.start || cmp(a.other.plan, b.other.plan) || a.other.step - b.other.step);
+  for (const list of out.values()) list.sort((a, b) => a.step - b.step || a.start - b.start || compareText(a.other.plan, b.other.plan) || a.other.step - b.other.step);
   return out;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -60,8 +60,7 @@ describe('out of memory: the instance is reloaded', () => {
 
   it('reloads before the retry and after it fails, so later evaluations still work', async () => {
     const bundle = { ...(await loadBundle(bundles.hog)), maxMemoryMiB: 64 };
-    const engine = await PolicyEngine.create(bundle, now);
-    engine.setData({ some: 'data' });
+    const engine = await PolicyEngine.create(bundle, now, { some: 'data' });
     const failure = await engine.evaluate(plan('hog'), "plan 'hog'").then(
       () => undefined,
       (err: unknown) => err,
@@ -76,8 +75,7 @@ describe('out of memory: the instance is reloaded', () => {
 
   it('a transient allocation failure is retried on a fresh instance with the same data', async () => {
     const bundle = { ...(await loadBundle(bundles.hog)), maxMemoryMiB: 64 };
-    const engine = await PolicyEngine.create(bundle, now);
-    engine.setData({ some: 'data' });
+    const engine = await PolicyEngine.create(bundle, now, { some: 'data' });
     // Break the current instance the way a failed opa_malloc leaves it: the next call throws.
     const internals = engine as unknown as { policy: { evaluate: () => unknown } };
     internals.policy.evaluate = () => {

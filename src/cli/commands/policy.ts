@@ -9,6 +9,7 @@ import { embedRules, extractRules } from '../../policy/wasm-file.js';
 import { resolveInstant } from '../../time/instant.js';
 import type { CliIO } from '../io.js';
 import { VERSION } from '../version.js';
+import { compareText } from '../../compare-text.js';
 
 function folder(dir: string, io: CliIO): { absolute: string; display: string } {
   const absolute = path.resolve(io.cwd, dir);
@@ -32,7 +33,7 @@ function fixtureFiles(dir: string): { rule: string; expect: 'fires' | 'passes'; 
   const out: { rule: string; expect: 'fires' | 'passes'; file: string }[] = [];
   const walk = (rel: string[]) => {
     const here = path.join(dir, ...rel);
-    for (const entry of readdirSync(here, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(here, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
       if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       if (entry.name === 'fixtures' && rel.length >= 2) {
         const rule = `${rel[rel.length - 2]}/${rel[rel.length - 1]}`;

@@ -1,5 +1,5 @@
 import type { Finding, Severity } from '../../findings/finding.js';
-import { SEVERITY_RANK } from '../../findings/finding.js';
+import { findingsByPlan, SEVERITY_RANK } from '../../findings/finding.js';
 import type { StepDag } from '../../facts/step-dag.js';
 import type { WindowFacts, WindowRun } from '../../facts/window-facts.js';
 import { scopeMatches, type Scope } from '../../calendar/scope.js';
@@ -9,6 +9,7 @@ import { locate } from '../../load/locate.js';
 import type { PlanDoc, ServiceDoc } from '../../model/documents.js';
 import { resolveInstant } from '../../time/instant.js';
 import type { CalendarInterval, Conflict, ReviewGraph, ReviewModel, ReviewPlan, ReviewStep } from './model.js';
+import { compareText } from '../../compare-text.js';
 
 export interface ReviewInput {
   /** Each valid plan with its step DAG and the window facts its rules read. */
@@ -23,21 +24,14 @@ export interface ReviewInput {
 
 /** The review model of every valid plan, sorted by plan name. */
 export function buildReviewModel(input: ReviewInput): ReviewModel {
-  // Grouped once: looking through every finding for every plan made the review quadratic.
-  const byPlan = new Map<string, Finding[]>();
-  for (const f of input.findings) {
-    if (f.document?.kind !== 'RolloutPlan') continue;
-    const list = byPlan.get(f.document.name);
-    if (list) list.push(f);
-    else byPlan.set(f.document.name, [f]);
-  }
+  const byPlan = findingsByPlan(input.findings);
   const placed = new Set(input.windows.calendars.flatMap((c) => c.entries.map((e) => `${c.name}${e.path}`)));
   const plans = input.plans
     .map(({ doc, dag, facts }) => {
       const name = (doc.value as unknown as PlanDoc).metadata.name;
       return reviewPlan(doc, dag, facts, byPlan.get(name) ?? [], placed, input);
     })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => compareText(a.name, b.name));
   return { plans };
 }
 
@@ -145,7 +139,7 @@ function calendarIntervals(plan: string, steps: ReviewStep[], tiers: number[], w
     const kind = entry.kind === 'freeze' ? 'deny' : 'allow';
     for (const i of intervals) out.push({ calendar: entry.calendar, name: entry.name, kind, start: i.start, end: i.end, appliesTo });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || cmp(a.name, b.name) || cmp(a.calendar, b.calendar));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || compareText(a.name, b.name) || compareText(a.calendar, b.calendar));
 }
 
 function rowsMatching(scope: Scope | undefined, steps: ReviewStep[], tiers: number[]): { step: string; region: string }[] {
@@ -170,7 +164,7 @@ function notShown(calendarNames: string[], steps: ReviewStep[], placed: Set<stri
       });
     }
   }
-  return out.sort((a, b) => cmp(a.calendar, b.calendar) || cmp(a.name, b.name));
+  return out.sort((a, b) => compareText(a.calendar, b.calendar) || compareText(a.name, b.name));
 }
 
 interface RawEntry {
@@ -208,7 +202,7 @@ function conflictsOf(steps: ReviewStep[], facts: WindowFacts, findings: Finding[
       const key = `${c.step}|${c.region}|${c.kind}|${c.window}|${c.start}|${c.end}`;
       return seen.has(key) ? false : (seen.add(key), true);
     })
-    .sort((a, b) => a.start - b.start || cmp(a.step, b.step) || cmp(a.region, b.region) || cmp(a.window, b.window));
+    .sort((a, b) => a.start - b.start || compareText(a.step, b.step) || compareText(a.region, b.region) || compareText(a.window, b.window));
 }
 
 /**
@@ -224,18 +218,8 @@ export const MAX_DEPENDENTS_DRAWN = 40;
  */
 function planGraph(steps: ReviewStep[], graph: DependencyGraph, services: Map<string, ServiceDoc>): ReviewGraph {
   const changed = new Set(steps.map((s) => s.service));
-  const reached = new Set(changed);
-  const drawn = new Set(changed);
-  let level = [...changed].sort();
-  while (level.length > 0) {
-    const next = new Set<string>();
-    for (const name of level) for (const d of graph.dependents(name)) if (!reached.has(d)) next.add(d);
-    level = [...next].sort();
-    for (const d of level) {
-      reached.add(d);
-      if (drawn.size - changed.size < MAX_DEPENDENTS_DRAWN) drawn.add(d);
-    }
-  }
+  const dependents = graph.dependentsNearestFirst(changed);
+  const drawn = new Set([...changed, ...dependents.slice(0, MAX_DEPENDENTS_DRAWN)]);
   const names = [...drawn].sort();
   const nodes = names.map((name) => {
     const waves = [...new Set(steps.filter((s) => s.service === name).map((s) => s.wave))].sort((a, b) => a - b);
@@ -244,10 +228,6 @@ function planGraph(steps: ReviewStep[], graph: DependencyGraph, services: Map<st
     return { name, changed: changed.has(name), known, waves, ...(tier !== undefined ? { tier } : {}) };
   });
   const edges = names.flatMap((from) => graph.dependencies(from).filter((to) => drawn.has(to)).map((to) => ({ from, to })));
-  const omitted = reached.size - drawn.size;
+  const omitted = Math.max(0, dependents.length - MAX_DEPENDENTS_DRAWN);
   return { nodes, edges, ...(omitted > 0 ? { omitted } : {}) };
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { ReviewGraph, ReviewNode } from './model.js';
 import { esc, n } from './format.js';
+import { compareText } from '../../compare-text.js';
 
 const NODE_W = 150;
 const NODE_H = 46;
@@ -55,7 +56,7 @@ export function layoutGraph(graph: ReviewGraph): { placed: Placed[]; width: numb
     for (const l of order) {
       const layer = layers[l]!;
       const key = new Map(layer.map((name) => [name, bary(name, down ? (users.get(name) ?? []) : (deps.get(name) ?? []))]));
-      layer.sort((a, b) => key.get(a)! - key.get(b)! || (a < b ? -1 : 1));
+      layer.sort((a, b) => key.get(a)! - key.get(b)! || compareText(a, b));
       index();
     }
   }
