@@ -1,7 +1,7 @@
-import semver from 'semver';
 import type { Consumed, ServiceDoc, Step } from '../model/documents.js';
 import type { PlanConfigs, ServiceConfig } from './configs.js';
 import type { NeedIndex } from '../graph/need-index.js';
+import { satisfies } from './satisfies.js';
 
 /**
  * The states a plan passes through (FORMAT.md contract model), per region:
@@ -144,26 +144,6 @@ function stepsOnService(model: ContractModel): Map<string, number[]> {
     stepsMemo.set(model, map);
   }
   return map;
-}
-
-/**
- * node-semver satisfaction, memoised: a hub's consumers repeat a few ranges thousands of times,
- * and parsing a range is the expensive part.
- */
-const satisfiesMemo = new Map<string, boolean>();
-const SATISFIES_MEMO_LIMIT = 100_000;
-export function satisfies(version: string, range: string, includePrerelease = false): boolean {
-  const key = `${version}\u0000${range}\u0000${includePrerelease ? 1 : 0}`;
-  let result = satisfiesMemo.get(key);
-  if (result === undefined) {
-    try {
-      result = semver.satisfies(version, range, { includePrerelease });
-    } catch {
-      result = false;
-    }
-    if (satisfiesMemo.size < SATISFIES_MEMO_LIMIT) satisfiesMemo.set(key, result);
-  }
-  return result;
 }
 
 /**

@@ -1,4 +1,3 @@
-import semver from 'semver';
 import type { DependencyGraph } from '../graph/dependency-graph.js';
 import type { Consumed, PlanDoc, ServiceDoc, Step } from '../model/documents.js';
 import { isoUtc, resolveInstant } from '../time/instant.js';
@@ -6,6 +5,7 @@ import type { StepDag } from './step-dag.js';
 import { computeContractFacts, type ContractFacts } from './contract-facts.js';
 import { computeRollbackFacts, type RollbackFacts } from './rollback-facts.js';
 import type { WindowFacts } from './window-facts.js';
+import { satisfies } from '../contracts/satisfies.js';
 
 /** An instant as rules see it: epoch seconds and UTC text for messages. */
 export interface InstantFact {
@@ -156,15 +156,6 @@ function needsOf(
     }
     return need;
   });
-}
-
-/** node-semver satisfaction; prereleases only match ranges naming their line (node-semver rule). */
-export function satisfies(version: string, range: string): boolean {
-  try {
-    return semver.satisfies(version, range);
-  } catch {
-    return false;
-  }
 }
 
 /**

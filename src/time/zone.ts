@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { boundedMemo } from '../bounded-memo.js';
 
 /**
  * Time-zone arithmetic on real IANA rules, through the Temporal polyfill (docs/decisions.md:
@@ -111,18 +112,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * The zone's UTC offset at an instant, memoised: reports format the same step and window times
  * over and over (every overlap names both plans' times), and a Temporal lookup is the slow part.
  */
-const offsetMemo = new Map<string, number>();
-const OFFSET_MEMO_LIMIT = 200_000;
+const zoneOffset = boundedMemo(
+  200_000,
+  (epoch: number, zone: string) => `${zone}\u0000${epoch}`,
+  (epoch: number, zone: string) => zoned(epoch, zone).offsetNanoseconds / 1e9,
+);
 function offsetSeconds(epoch: number, zone: string): number {
-  if (zone === 'UTC') return 0;
-  const key = `${zone}\u0000${epoch}`;
-  let offset = offsetMemo.get(key);
-  if (offset === undefined) {
-    offset = zoned(epoch, zone).offsetNanoseconds / 1e9;
-    if (offsetMemo.size >= OFFSET_MEMO_LIMIT) offsetMemo.clear();
-    offsetMemo.set(key, offset);
-  }
-  return offset;
+  return zone === 'UTC' ? 0 : zoneOffset(epoch, zone);
 }
 
 function parts(epoch: number, zone: string, forceOffset?: number): { hm: string; date: string; dayKey: string; offset: number } {
