@@ -2,6 +2,7 @@ import { resolveParams } from '../check/params.js';
 import { displayPath } from '../load/discover.js';
 import type { RuleInfo } from '../policy/catalogue.js';
 import type { EffectiveConfig } from './effective.js';
+import { pushTo } from '../list-map.js';
 
 function yamlValue(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map((x) => yamlValue(x)).join(', ')}]`;
@@ -30,7 +31,7 @@ export function printConfig(config: EffectiveConfig, rules: RuleInfo[], cwd: str
   lines.push('params:');
   const resolved = resolveParams(rules, Object.fromEntries([...config.params].map(([k, v]) => [k, v.value])));
   const declaredBy = new Map<string, string[]>();
-  for (const r of rules) for (const p of r.parameters) declaredBy.set(p.name, [...(declaredBy.get(p.name) ?? []), r.id]);
+  for (const r of rules) for (const p of r.parameters) pushTo(declaredBy, p.name, r.id);
   for (const name of Object.keys(resolved).sort()) {
     const value = resolved[name];
     const text = Array.isArray(value) ? yamlValue(value) : typeof value === 'object' && value !== null ? value.text : String(value);

@@ -2,6 +2,7 @@ import type { Consumed, ServiceDoc, Step } from '../model/documents.js';
 import type { PlanConfigs, ServiceConfig } from './configs.js';
 import type { NeedIndex } from '../graph/need-index.js';
 import { satisfies } from './satisfies.js';
+import { pushTo } from '../list-map.js';
 
 /**
  * The states a plan passes through (FORMAT.md contract model), per region:
@@ -138,7 +139,7 @@ function stepsOnService(model: ContractModel): Map<string, number[]> {
   if (!map) {
     map = new Map();
     model.steps.forEach((step, i) => {
-      if (model.configs.after[i]) map!.set(step.service, [...(map!.get(step.service) ?? []), i]);
+      if (model.configs.after[i]) pushTo(map!, step.service, i);
     });
     for (const list of map.values()) list.sort((a, b) => model.ancestors[a]!.length - model.ancestors[b]!.length || a - b);
     stepsMemo.set(model, map);
@@ -166,7 +167,7 @@ export function violationsIn(model: ContractModel, state: PlanState, stateIndex:
     // Per consumer, as (consumer version, need, provider version) combinations in check order.
     const found = new Map<string, { order: number[]; v: Violation }[]>();
     const add = (consumer: string, order: number[], v: Violation | undefined) => {
-      if (v) found.set(consumer, [...(found.get(consumer) ?? []), { order, v }]);
+      if (v) pushTo(found, consumer, { order, v });
     };
     // Consumers the plan changes: every need of every version of theirs that may be live.
     for (const consumer of changed.keys()) {

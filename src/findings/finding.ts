@@ -1,4 +1,6 @@
 import { compareText } from '../compare-text.js';
+import { pushTo } from '../list-map.js';
+
 /** Severities in order of weight; `off` only appears in configuration. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -59,10 +61,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 export function findingsByPlan(findings: Finding[]): Map<string, Finding[]> {
   const byPlan = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.document?.kind !== 'RolloutPlan') continue;
-    const list = byPlan.get(f.document.name);
-    if (list) list.push(f);
-    else byPlan.set(f.document.name, [f]);
+    if (f.document?.kind === 'RolloutPlan') pushTo(byPlan, f.document.name, f);
   }
   return byPlan;
 }

@@ -1,4 +1,5 @@
 import type { Consumed, ServiceDoc } from '../model/documents.js';
+import { pushTo } from '../list-map.js';
 
 /** One `consumes` entry of a catalogue Service. */
 export interface CatalogueNeed {
@@ -43,9 +44,7 @@ export class NeedIndex {
         if (!group) {
           group = { api: need.api, range: need.versions, needs: [] };
           groups.set(key, group);
-          const list = this.byProvider.get(provider);
-          if (list) list.push(group);
-          else this.byProvider.set(provider, [group]);
+          pushTo(this.byProvider, provider, group);
         }
         group.needs.push({ consumer, consumerVersion: spec.version, consumesIndex, need });
       });

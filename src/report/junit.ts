@@ -1,6 +1,7 @@
 import { SEVERITY_RANK, type Finding } from '../findings/finding.js';
 import type { Report, ReporterOptions } from '../findings/report.js';
 import { compareText } from '../compare-text.js';
+import { pushTo } from '../list-map.js';
 
 /**
  * `--format junit`: JUnit XML as Jenkins, GitLab and the Surefire schema read it. One testsuite
@@ -13,7 +14,7 @@ export function junitReporter(report: Report, options: ReporterOptions): string 
   const failOn = options.failOn ?? 'error';
   const fails = (f: Finding) => !f.suppressed && failOn !== 'none' && SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn];
   const byRule = new Map<string, Finding[]>();
-  for (const f of report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const f of report.findings) pushTo(byRule, f.ruleId, f);
   // Rules that found something but are not in the catalogue (should not happen) still get a suite.
   const ruleIds = [...new Set([...report.rules.map((r) => r.id), ...byRule.keys()])].sort();
   const titles = new Map(report.rules.map((r) => [r.id, r.title]));
@@ -25,7 +26,7 @@ export function junitReporter(report: Report, options: ReporterOptions): string 
     const groups = new Map<string, Finding[]>();
     for (const f of findings) {
       const key = f.document ? `${f.document.kind}/${f.document.name} (${f.file})` : f.file;
-      groups.set(key, [...(groups.get(key) ?? []), f]);
+      pushTo(groups, key, f);
     }
     const cases: string[] = [];
     let suiteFailures = 0;

@@ -1,5 +1,6 @@
 import type { Interval } from '../calendar/interval.js';
 import { compareText } from '../compare-text.js';
+import { pushTo } from '../list-map.js';
 
 /** One step of one plan on the time line, for the cross-plan sweep. */
 export interface PlannedChange extends Interval {
@@ -35,11 +36,6 @@ export function findPlanOverlaps(
   const sorted = [...changes].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || compareText(a.plan, b.plan) || a.step - b.step);
   const running = new Map<string, PlannedChange[]>();
   const out = new Map<string, PlanOverlap[]>();
-  const add = (plan: string, o: PlanOverlap) => {
-    const list = out.get(plan);
-    if (list) list.push(o);
-    else out.set(plan, [o]);
-  };
   const neighbourCache = new Map<string, [string, Relation][]>();
   const neighbours = (service: string): [string, Relation][] => {
     let n = neighbourCache.get(service);
@@ -63,13 +59,11 @@ export function findPlanOverlaps(
         if (r.plan === c.plan) continue;
         const start = c.start;
         const end = Math.min(c.end, r.end);
-        add(c.plan, { step: c.step, other: r, relation, start, end });
-        add(r.plan, { step: r.step, other: c, relation: inverse[relation], start, end });
+        pushTo(out, c.plan, { step: c.step, other: r, relation, start, end });
+        pushTo(out, r.plan, { step: r.step, other: c, relation: inverse[relation], start, end });
       }
     }
-    const own = running.get(c.service);
-    if (own) own.push(c);
-    else running.set(c.service, [c]);
+    pushTo(running, c.service, c);
   }
   for (const list of out.values()) list.sort((a, b) => a.step - b.step || a.start - b.start || compareText(a.other.plan, b.other.plan) || a.other.step - b.other.step);
   return out;
