@@ -4,10 +4,6 @@ export interface Interval {
   end: number;
 }
 
-export function intersects(a: Interval, b: Interval): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /** Sorted, disjoint union of intervals; touching intervals merge ([1,2) + [2,3) = [1,3)). */
 export function mergeIntervals(list: Interval[]): Interval[] {
   const sorted = [...list].filter((i) => i.end > i.start).sort((a, b) => a.start - b.start || a.end - b.end);

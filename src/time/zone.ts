@@ -61,11 +61,6 @@ export function zoned(epoch: number, zone: string): Temporal.ZonedDateTime {
   return Temporal.Instant.fromEpochMilliseconds(Math.round(epoch * 1000)).toZonedDateTimeISO(zone);
 }
 
-/** UTC offset of `zone` at `epoch`, as +01:00. */
-export function offsetAt(epoch: number, zone: string): string {
-  return zoned(epoch, zone).offset;
-}
-
 export interface Transition {
   epoch: number;
   offsetBefore: string;
